@@ -11,7 +11,7 @@ namespace Kube.Runtime.Informers;
 /// when a watch ends, relists on 410 Gone, and restarts a watch that stays silent past the
 /// watchdog bound. Run it with <see cref="RunAsync"/>; hosts do that in a hosted service.
 /// </summary>
-public sealed partial class Informer<T> : IInformer<T>
+public sealed partial class Informer<T> : IInformer<T>, IRunnableInformer
     where T : class, IKubernetesObject<V1ObjectMeta>
 {
     private readonly IListWatchClient<T> _client;

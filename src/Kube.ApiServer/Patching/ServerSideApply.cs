@@ -76,12 +76,11 @@ public static class ServerSideApply
             }
         }
 
+        // As the apiserver's managedFieldsUpdater: the entry's time moves only when the object
+        // changed; a manager that merely claims fields it agrees with (kubectl-last-applied) gets none.
         var changedObject = !ObjectFields.SameContent(live, merged);
-        if (mine is null)
-        {
-            mine = new ManagerEntry { Manager = options.Manager, Operation = ManagerEntry.Apply, ApiVersion = options.ApiVersion, Time = time, Subresource = options.Subresource };
-        }
-        else if (changedObject || !mine.Fields.SetEquals(appliedFields))
+        mine ??= new ManagerEntry { Manager = options.Manager, Operation = ManagerEntry.Apply, ApiVersion = options.ApiVersion, Subresource = options.Subresource };
+        if (changedObject)
         {
             mine.Time = time;
         }

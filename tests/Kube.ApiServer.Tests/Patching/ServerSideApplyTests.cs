@@ -263,4 +263,30 @@ public class ServerSideApplyTests
         AssertJson("""{"f:status":{"f:observedGeneration":{}}}""", entry["fieldsV1"]);
         Assert.Equal("x", updated["spec"]!["encryptedData"]!["a"]!.GetValue<string>());
     }
+
+    [Fact]
+    public void Kubectl_server_side_apply_over_kubectl_run_matches_a_recorded_apiserver_shape()
+    {
+        // Shape recorded from a real cluster: kubectl run, then kubectl apply --server-side; the
+        // kubectl-last-applied entry only claims the annotation, so it carries no time.
+        var pod = Obj("""
+            {"apiVersion":"v1","kind":"Pod","metadata":{"name":"nginx","namespace":"default","labels":{"run":"nginx"},"annotations":{"kubectl.kubernetes.io/last-applied-configuration":"cfg"}},
+             "spec":{"containers":[{"name":"nginx","image":"nginx:1","resources":{}}],"dnsPolicy":"ClusterFirst","restartPolicy":"Never"},"status":{}}
+            """);
+        ManagedFields.RecordUpdate(null, pod, "kubectl-run", "v1", T1, null);
+        var options = new ApplyOptions("kubectl", true, "v1", "Pod", T2);
+
+        pod = Apply(pod, """{"apiVersion":"v1","kind":"Pod","metadata":{"name":"nginx","labels":{"run":"nginx"}},"spec":{"containers":[{"name":"nginx","image":"nginx:2","resources":{}}],"dnsPolicy":"ClusterFirst","restartPolicy":"Never"}}""", options);
+        pod = Apply(pod, """{"apiVersion":"v1","kind":"Pod","metadata":{"name":"nginx","annotations":{"kubectl.kubernetes.io/last-applied-configuration":"cfg"}}}""", options with { Manager = "kubectl-last-applied" });
+
+        AssertJson("""
+            [{"manager":"kubectl-last-applied","operation":"Apply","apiVersion":"v1","fieldsType":"FieldsV1",
+              "fieldsV1":{"f:metadata":{"f:annotations":{"f:kubectl.kubernetes.io/last-applied-configuration":{}}}}},
+             {"manager":"kubectl","operation":"Apply","apiVersion":"v1","time":"2024-06-01T09:00:00Z","fieldsType":"FieldsV1",
+              "fieldsV1":{"f:metadata":{"f:labels":{"f:run":{}}},"f:spec":{"f:containers":{"k:{\"name\":\"nginx\"}":{".":{},"f:image":{},"f:name":{},"f:resources":{}}},"f:dnsPolicy":{},"f:restartPolicy":{}}}},
+             {"manager":"kubectl-run","operation":"Update","apiVersion":"v1","time":"2024-06-01T08:00:00Z","fieldsType":"FieldsV1",
+              "fieldsV1":{"f:metadata":{"f:annotations":{".":{},"f:kubectl.kubernetes.io/last-applied-configuration":{}},"f:labels":{".":{},"f:run":{}}},
+                          "f:spec":{"f:containers":{"k:{\"name\":\"nginx\"}":{".":{},"f:name":{},"f:resources":{}}},"f:dnsPolicy":{},"f:restartPolicy":{}}}}]
+            """, pod["metadata"]!["managedFields"]);
+    }
 }

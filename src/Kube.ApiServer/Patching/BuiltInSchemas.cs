@@ -36,16 +36,19 @@ internal static class BuiltInSchemas
         }
 
         var lists = MetadataRules(string.Empty);
+        var atomics = new HashSet<string>(StringComparer.Ordinal) { ".metadata.ownerReferences[]" };
         var zero = ZeroMeta;
         switch ((GroupOf(apiVersion), kind))
         {
             case ("", "ServiceAccount"):
                 // ServiceAccount.imagePullSecrets is +listType=atomic upstream (unlike PodSpec's).
                 lists[".secrets"] = ListRule.Keyed("name");
+                atomics.Add(".secrets[]");
                 break;
             case ("", "Service"):
                 lists[".spec.ports"] = ListRule.Keyed("port", "port", "protocol");
                 lists[".status.conditions"] = ListRule.Keyed("type");
+                atomics.Add(".spec.selector");
                 zero = """{"metadata":{},"spec":{},"status":{"loadBalancer":{}}}""";
                 break;
             case ("", "Namespace"):
@@ -82,6 +85,7 @@ internal static class BuiltInSchemas
                 PodSpecRules(lists, ".spec.template.spec");
                 MetadataRules(".spec.template", lists);
                 lists[".status.conditions"] = ListRule.Keyed("type");
+                atomics.Add(".spec.selector");
                 zero = kind == "Deployment"
                     ? """{"metadata":{},"spec":{"template":{"metadata":{},"spec":{"containers":null}},"strategy":{}},"status":{}}"""
                     : """{"metadata":{},"spec":{"template":{"metadata":{},"spec":{"containers":null}}},"status":{}}""";
@@ -108,7 +112,12 @@ internal static class BuiltInSchemas
                 break;
         }
 
-        return new KindSchema(lists, zero);
+        foreach (var path in lists.Keys.Where(p => p.EndsWith(".imagePullSecrets", StringComparison.Ordinal) || p.EndsWith(".ownerReferences", StringComparison.Ordinal)).ToList())
+        {
+            atomics.Add(path + "[]"); // LocalObjectReference and OwnerReference are +structType=atomic.
+        }
+
+        return new KindSchema(lists, atomics, zero);
     }
 
     private static Dictionary<string, ListRule> MetadataRules(string prefix, Dictionary<string, ListRule>? into = null)

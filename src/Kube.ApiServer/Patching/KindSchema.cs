@@ -10,16 +10,24 @@ namespace Kube.ApiServer.Patching;
 internal sealed class KindSchema
 {
     private readonly Dictionary<string, ListRule> _lists;
+    private readonly HashSet<string> _atomicObjects;
     private readonly string _zero;
 
-    public KindSchema(Dictionary<string, ListRule> lists, string zeroJson)
+    public KindSchema(Dictionary<string, ListRule> lists, HashSet<string> atomicObjects, string zeroJson)
     {
         _lists = lists;
+        _atomicObjects = atomicObjects;
         _zero = zeroJson;
     }
 
     /// <summary>The rule for the list at <paramref name="path"/>; unknown lists are atomic.</summary>
     public ListRule ListAt(string path) => _lists.TryGetValue(path, out var rule) ? rule : ListRule.Atomic;
+
+    /// <summary>
+    /// True for objects the Go types mark <c>+structType=atomic</c> or <c>+mapType=atomic</c>
+    /// (owner references, label selectors, Service selectors): server-side apply owns them whole.
+    /// </summary>
+    public bool IsAtomicObject(string path) => _atomicObjects.Contains(path);
 
     /// <summary>
     /// The object a Go client would see for a freshly allocated value of the type: non-pointer

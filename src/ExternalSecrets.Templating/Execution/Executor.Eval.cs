@@ -93,7 +93,7 @@ internal sealed partial class Executor
         At(constant);
         if (constant.IsComplex)
         {
-            throw Error($"complex constant {constant.Text} is not supported");
+            return new GoComplex(constant.Real, constant.Imaginary);
         }
 
         var text = constant.Text;
@@ -150,17 +150,21 @@ internal sealed partial class Executor
 
     private object? EvalFieldChain(object? dot, object? receiver, Node node, IReadOnlyList<string> ident, IReadOnlyList<GoString> keys, int skip, List<Node>? args, object? final)
     {
+        // Go reports the static type of the receiver: a value read from a map[string]interface{} is "interface {}".
+        GoType? staticType = null;
         var n = ident.Count;
         for (var i = skip; i < n - 1; i++)
         {
-            receiver = EvalField(dot, ident[i], keys[i - skip], node, null, Sentinel.NoFinal, receiver);
+            receiver = EvalField(dot, ident[i], keys[i - skip], node, null, Sentinel.NoFinal, receiver, ref staticType);
         }
 
-        return EvalField(dot, ident[n - 1], keys[n - 1 - skip], node, args, final, receiver);
+        return EvalField(dot, ident[n - 1], keys[n - 1 - skip], node, args, final, receiver, ref staticType);
     }
 
-    private object? EvalField(object? dot, string fieldName, GoString key, Node node, List<Node>? args, object? final, object? receiver)
+    private object? EvalField(object? dot, string fieldName, GoString key, Node node, List<Node>? args, object? final, object? receiver, ref GoType? staticType)
     {
+        var receiverType = staticType;
+        staticType = null;
         if (receiver is Sentinel)
         {
             if (_options.MissingKey == MissingKeyMode.Error)
@@ -185,6 +189,7 @@ internal sealed partial class Executor
                     throw Error($"{fieldName} is not a method but has arguments");
                 }
 
+                staticType = map.ElemType;
                 if (map.TryGetValue(key, out var result))
                 {
                     return result;
@@ -218,7 +223,8 @@ internal sealed partial class Executor
                 }
         }
 
-        throw Error($"can't evaluate field {fieldName} in type {GoValues.TypeName(receiver)}");
+        var typeName = receiverType is { Kind: GoKind.Interface } ? receiverType.Name : GoValues.TypeName(receiver);
+        throw Error($"can't evaluate field {fieldName} in type {typeName}");
     }
 
     private object? EvalFunction(object? dot, IdentifierNode node, Node cmd, List<Node>? args, object? final)

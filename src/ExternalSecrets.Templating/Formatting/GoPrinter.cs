@@ -291,6 +291,9 @@ internal sealed class GoPrinter
             case double d:
                 FmtFloat(d, verb, value);
                 return;
+            case GoComplex c:
+                FmtComplex(c, verb, value);
+                return;
             case GoString s:
                 FmtString(s.Span, verb, value);
                 return;
@@ -745,6 +748,23 @@ internal sealed class GoPrinter
         }
 
         Pad(num.AsSpan(1));
+    }
+
+    private void FmtComplex(GoComplex c, int verb, object arg)
+    {
+        if (verb is not ('v' or 'b' or 'g' or 'G' or 'x' or 'X' or 'f' or 'F' or 'e' or 'E'))
+        {
+            BadVerb(verb, arg);
+            return;
+        }
+
+        var oldPlus = _plus;
+        _buf.Append((byte)'(');
+        FmtFloat(c.Real, verb, arg);
+        _plus = true;
+        FmtFloat(c.Imaginary, verb, arg);
+        _buf.Append("i)"u8);
+        _plus = oldPlus;
     }
 
     /// <summary>Go's '#' flag on floats: always a decimal point; %g keeps trailing zeros up to the precision.</summary>

@@ -335,7 +335,15 @@ internal sealed partial class Executor
             throw Error($"error calling {name}: {result.Error}");
         }
 
-        return result.Value is string s ? GoString.FromUtf8(s) : result.Value;
+        var value = result.Value is string text ? GoString.FromUtf8(text) : result.Value;
+        if (value is GoString { Length: var length } && length > _maxOutput)
+        {
+            At(node);
+            throw Limit($"{name} returned {length} bytes, more than the limit of {_maxOutput} bytes");
+        }
+
+        Tick();
+        return value;
     }
 
     private static bool CanBeNil(GoType t) => t.Kind is GoKind.Interface or GoKind.Map or GoKind.Slice or GoKind.Pointer or GoKind.Func;

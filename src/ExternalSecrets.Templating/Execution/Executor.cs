@@ -307,6 +307,7 @@ internal sealed partial class Executor
         }
 
         RuntimeHelpers.EnsureSufficientExecutionStack();
+        Tick();
         var newDot = EvalPipeline(dot, t.Pipe);
         var savedTree = _tree;
         var savedVars = _vars.ToArray();

@@ -263,6 +263,10 @@ internal static class GoJson
             }
         }
 
+        /// <summary>Inside a literal or number Go's scanner sees end of input as a space.</summary>
+        public FormatException InvalidOrSpace(string context) =>
+            Pos >= Data.Length ? new FormatException("invalid character ' ' " + context) : Invalid(context);
+
         public FormatException Invalid(string context)
         {
             if (Pos >= Data.Length)
@@ -331,14 +335,9 @@ internal static class GoJson
             Pos++;
             for (var i = 1; i < word.Length; i++)
             {
-                if (Pos >= Data.Length)
+                if (Pos >= Data.Length || Data[Pos] != word[i])
                 {
-                    throw new FormatException("unexpected end of JSON input");
-                }
-
-                if (Data[Pos] != word[i])
-                {
-                    throw Invalid($"in literal {word} (expecting '{word[i]}')");
+                    throw InvalidOrSpace($"in literal {word} (expecting '{word[i]}')");
                 }
 
                 Pos++;
@@ -550,10 +549,10 @@ internal static class GoJson
             if (Data[Pos] == '-')
             {
                 Pos++;
-                var c = Peek();
+                var c = Pos < Data.Length ? Data[Pos] : (byte)' ';
                 if (c < '0' || c > '9')
                 {
-                    throw Invalid("in numeric literal");
+                    throw InvalidOrSpace("in numeric literal");
                 }
             }
 
@@ -572,10 +571,10 @@ internal static class GoJson
             if (Pos < Data.Length && Data[Pos] == '.')
             {
                 Pos++;
-                var c = Peek();
+                var c = Pos < Data.Length ? Data[Pos] : (byte)' ';
                 if (c < '0' || c > '9')
                 {
-                    throw Invalid("after decimal point in numeric literal");
+                    throw InvalidOrSpace("after decimal point in numeric literal");
                 }
 
                 while (Pos < Data.Length && Data[Pos] >= '0' && Data[Pos] <= '9')
@@ -587,15 +586,15 @@ internal static class GoJson
             if (Pos < Data.Length && (Data[Pos] == 'e' || Data[Pos] == 'E'))
             {
                 Pos++;
-                if (Peek() is (byte)'+' or (byte)'-')
+                if (Pos < Data.Length && Data[Pos] is (byte)'+' or (byte)'-')
                 {
                     Pos++;
                 }
 
-                var c = Peek();
+                var c = Pos < Data.Length ? Data[Pos] : (byte)' ';
                 if (c < '0' || c > '9')
                 {
-                    throw Invalid("in exponent of numeric literal");
+                    throw InvalidOrSpace("in exponent of numeric literal");
                 }
 
                 while (Pos < Data.Length && Data[Pos] >= '0' && Data[Pos] <= '9')

@@ -234,7 +234,7 @@ internal static class SprigMath
     {
         if (y == 0)
         {
-            throw new InvalidOperationException("decimal division by zero");
+            throw new InvalidOperationException("decimal division by 0");
         }
 
         return Math.Round(x / y, 16, MidpointRounding.AwayFromZero);

@@ -72,7 +72,7 @@ internal sealed partial class ApiHandler
                 var force = ctx.Request.Query["force"].ToString() is "true" or "1";
                 kind = UpdateKind.Apply;
                 options.ManagedFieldsComputed = true;
-                compute = cur => PatchEngines.Apply(cur, applied, options.FieldManager, rt.ApiVersion, rt.Kind, force, _time.GetUtcNow(), rt.Crd?.Schema);
+                compute = cur => PatchEngines.Apply(cur, applied, options.FieldManager, rt.ApiVersion, rt.Kind, force, _time.GetUtcNow(), rt.Crd?.Schema, sub);
                 break;
             default:
                 throw ApiException.UnsupportedMediaType(PatchTypes);

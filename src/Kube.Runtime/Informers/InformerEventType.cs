@@ -1,0 +1,8 @@
+namespace Kube.Runtime.Informers;
+
+public enum InformerEventType
+{
+    Added,
+    Updated,
+    Deleted,
+}

@@ -10,7 +10,7 @@ public sealed class InformerTests : IAsyncDisposable
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
     private readonly FakeTimeProvider _time = new();
-    private readonly FakeListWatch _api = new();
+    private readonly FakeListWatch<V1ConfigMap> _api = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly List<InformerEvent<V1ConfigMap>> _events = [];
     private Task? _run;
@@ -44,7 +44,7 @@ public sealed class InformerTests : IAsyncDisposable
     [Fact]
     public async Task It_lists_then_watches_from_the_list_resourceVersion_and_applies_events()
     {
-        _api.Lists.Enqueue(_ => new([FakeListWatch.Map("a", "5"), FakeListWatch.Map("b", "6")], "10", null));
+        _api.Lists.Enqueue(_ => new([Objects.Map("a", "5"), Objects.Map("b", "6")], "10", null));
         var informer = Start();
 
         await informer.WaitForSyncAsync(CancellationToken.None).WaitAsync(Bound);
@@ -53,9 +53,9 @@ public sealed class InformerTests : IAsyncDisposable
         Assert.Equal("10", watch.Request.ResourceVersion);
         Assert.Equal(300, watch.Request.TimeoutSeconds);
 
-        watch.Send(WatchEventType.Modified, FakeListWatch.Map("a", "11", value: "x"));
-        watch.Send(WatchEventType.Deleted, FakeListWatch.Map("b", "12"));
-        watch.Send(WatchEventType.Added, FakeListWatch.Map("c", "13"));
+        watch.Send(WatchEventType.Modified, Objects.Map("a", "11", value: "x"));
+        watch.Send(WatchEventType.Deleted, Objects.Map("b", "12"));
+        watch.Send(WatchEventType.Added, Objects.Map("c", "13"));
         await Eventually(() => informer.LastResourceVersion == "13");
 
         Assert.Equal("x", informer.Find("default", "a")!.Data["v"]);
@@ -72,8 +72,8 @@ public sealed class InformerTests : IAsyncDisposable
     [Fact]
     public async Task A_list_in_pages_follows_the_continue_token_and_uses_the_last_page_resourceVersion()
     {
-        _api.Lists.Enqueue(r => new([FakeListWatch.Map("a", "1")], "20", "page2"));
-        _api.Lists.Enqueue(r => new([FakeListWatch.Map("b", "2")], "21", null));
+        _api.Lists.Enqueue(r => new([Objects.Map("a", "1")], "20", "page2"));
+        _api.Lists.Enqueue(r => new([Objects.Map("b", "2")], "21", null));
         var informer = Start(o => o.PageSize = 1);
 
         var watch = await _api.NextWatchAsync();
@@ -89,7 +89,7 @@ public sealed class InformerTests : IAsyncDisposable
         _api.Lists.Enqueue(_ => new([], "10", null));
         var informer = Start();
         var first = await _api.NextWatchAsync();
-        first.Send(WatchEventType.Added, FakeListWatch.Map("a", "11"));
+        first.Send(WatchEventType.Added, Objects.Map("a", "11"));
         first.Bookmark("15");
         first.Close();
 
@@ -101,8 +101,8 @@ public sealed class InformerTests : IAsyncDisposable
     [Fact]
     public async Task A_410_Gone_relists_and_deletes_what_disappeared_meanwhile()
     {
-        _api.Lists.Enqueue(_ => new([FakeListWatch.Map("a", "5"), FakeListWatch.Map("b", "6")], "10", null));
-        _api.Lists.Enqueue(_ => new([FakeListWatch.Map("a", "5"), FakeListWatch.Map("c", "30")], "40", null));
+        _api.Lists.Enqueue(_ => new([Objects.Map("a", "5"), Objects.Map("b", "6")], "10", null));
+        _api.Lists.Enqueue(_ => new([Objects.Map("a", "5"), Objects.Map("c", "30")], "40", null));
         var informer = Start();
         var first = await _api.NextWatchAsync();
 
@@ -145,7 +145,7 @@ public sealed class InformerTests : IAsyncDisposable
     public async Task A_failed_list_is_retried_after_a_backoff_on_the_fake_clock()
     {
         _api.Lists.Enqueue(_ => throw new HttpRequestException("connection refused"));
-        _api.Lists.Enqueue(_ => new([FakeListWatch.Map("a", "1")], "10", null));
+        _api.Lists.Enqueue(_ => new([Objects.Map("a", "1")], "10", null));
         var informer = Start();
 
         await Eventually(() => _api.ListCalls.Count == 1);
@@ -159,7 +159,7 @@ public sealed class InformerTests : IAsyncDisposable
     [Fact]
     public async Task The_transform_strips_data_and_can_keep_objects_out_of_the_cache()
     {
-        _api.Lists.Enqueue(_ => new([FakeListWatch.Map("keep", "1", value: "secret"), FakeListWatch.Map("drop", "2")], "10", null));
+        _api.Lists.Enqueue(_ => new([Objects.Map("keep", "1", value: "secret"), Objects.Map("drop", "2")], "10", null));
         var informer = Start(o => o.Transform = m => m.Metadata.Name == "drop" ? null : new V1ConfigMap { Metadata = m.Metadata });
 
         await informer.WaitForSyncAsync(CancellationToken.None).WaitAsync(Bound);
@@ -167,8 +167,8 @@ public sealed class InformerTests : IAsyncDisposable
         Assert.Null(informer.Find("default", "keep")!.Data);
 
         var watch = await _api.NextWatchAsync();
-        watch.Send(WatchEventType.Modified, FakeListWatch.Map("keep", "11"));
-        watch.Send(WatchEventType.Modified, FakeListWatch.Map("drop", "12"));
+        watch.Send(WatchEventType.Modified, Objects.Map("keep", "11"));
+        watch.Send(WatchEventType.Modified, Objects.Map("drop", "12"));
         await Eventually(() => informer.LastResourceVersion == "12");
         Assert.Equal(1, informer.Count);
     }
@@ -176,15 +176,15 @@ public sealed class InformerTests : IAsyncDisposable
     [Fact]
     public async Task Indexes_follow_updates_and_deletes()
     {
-        _api.Lists.Enqueue(_ => new([FakeListWatch.Map("a", "1"), FakeListWatch.Map("b", "2", ns: "other")], "10", null));
+        _api.Lists.Enqueue(_ => new([Objects.Map("a", "1"), Objects.Map("b", "2", ns: "other")], "10", null));
         var informer = Start(o => o.AddIndex("app", m => [m.Metadata.Labels["app"]]));
         var watch = await _api.NextWatchAsync();
 
         Assert.Single(informer.ByIndex("app", "a"));
-        var relabelled = FakeListWatch.Map("a", "11");
+        var relabelled = Objects.Map("a", "11");
         relabelled.Metadata.Labels["app"] = "z";
         watch.Send(WatchEventType.Modified, relabelled);
-        watch.Send(WatchEventType.Deleted, FakeListWatch.Map("b", "12", ns: "other"));
+        watch.Send(WatchEventType.Deleted, Objects.Map("b", "12", ns: "other"));
         await Eventually(() => informer.LastResourceVersion == "12");
 
         Assert.Empty(informer.ByIndex("app", "a"));
@@ -197,7 +197,7 @@ public sealed class InformerTests : IAsyncDisposable
     [Fact]
     public async Task Resync_redelivers_cached_objects_as_updates()
     {
-        _api.Lists.Enqueue(_ => new([FakeListWatch.Map("a", "1")], "10", null));
+        _api.Lists.Enqueue(_ => new([Objects.Map("a", "1")], "10", null));
         var informer = Start(o => o.ResyncPeriod = TimeSpan.FromHours(10));
         await _api.NextWatchAsync();
 

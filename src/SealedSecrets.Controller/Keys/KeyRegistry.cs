@@ -10,13 +10,13 @@ namespace SealedSecrets.Controller.Keys;
 internal sealed class KeyRegistry
 {
     private readonly Lock _gate = new();
-    private ImmutableArray<SealingKey> _newestFirst = [];
+    private volatile SealingKey[] _newestFirst = [];
 
     /// <summary>Raised after a key was added (e.g. a restored backup picked up by --watch-for-secrets).</summary>
     public event EventHandler? KeysChanged;
 
     /// <summary>All keys, newest first (ties broken by fingerprint so the order is stable).</summary>
-    public ImmutableArray<SealingKey> NewestFirst => Volatile.Read(ref _newestFirst);
+    public ImmutableArray<SealingKey> NewestFirst => ImmutableArray.Create(_newestFirst);
 
     /// <summary>The key that seals, or null when there is none yet.</summary>
     public SealingKey? Latest => NewestFirst is { Length: > 0 } keys ? keys[0] : null;
@@ -45,7 +45,7 @@ internal sealed class KeyRegistry
             {
                 return false;
             }
-            _newestFirst = [.. _newestFirst.Add(key)
+            _newestFirst = [.. _newestFirst.Append(key)
                 .OrderByDescending(k => k.OrderTime)
                 .ThenBy(k => k.Fingerprint, StringComparer.Ordinal)];
         }

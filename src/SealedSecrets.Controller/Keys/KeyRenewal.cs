@@ -15,11 +15,14 @@ internal sealed partial class KeyRenewal(
     KeyRegistry registry,
     SealedSecretsControllerOptions options,
     TimeProvider time,
-    ILogger<KeyRenewal> logger)
+    ILogger<KeyRenewal> logger) : IDisposable
 {
+    // Serialises key generation (renewal timer vs. SIGUSR1).
     private readonly SemaphoreSlim _generating = new(1, 1);
 
     public KeyRegistry Registry => registry;
+
+    public void Dispose() => _generating.Dispose();
 
     /// <summary>Loads existing keys, then makes the first one (or a post-cutoff one) if needed.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)

@@ -1,0 +1,240 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Kube.ApiServer.Resources;
+using Kube.ApiServer.Selectors;
+using Kube.ApiServer.Storage;
+using Microsoft.AspNetCore.Http;
+
+namespace Kube.ApiServer.Http;
+
+/// <summary>get, list (selectors, limit/continue, Table) and watch.</summary>
+internal sealed partial class ApiHandler
+{
+    private static readonly byte[] Newline = "\n"u8.ToArray();
+
+    private async Task GetAsync(HttpContext ctx, ResourceType rt, string ns, string name)
+    {
+        var o = _objects.Store.Get(rt.StorageKey, ns, name) ?? throw ApiException.NotFound(rt.Plural, rt.Group, name);
+        if (MediaTypes.WantsTable(ctx.Request.Headers.Accept.ToString()))
+        {
+            var table = TableWriter.Table(rt, [ObjectService.Read(rt, o)], o.Rv.ToString(CultureInfo.InvariantCulture), null, _time.GetUtcNow(), includeColumns: true);
+            await WriteJsonAsync(ctx, 200, table, MediaTypes.Table);
+            return;
+        }
+
+        await WriteBytesAsync(ctx, 200, Serve(rt, o), MediaTypes.Json);
+    }
+
+    private async Task ListAsync(HttpContext ctx, ResourceType rt, string? ns)
+    {
+        var q = ctx.Request.Query;
+        var labels = LabelSelector.Parse(q["labelSelector"]);
+        var fields = FieldSelector.Parse(q["fieldSelector"], rt.Kind);
+        var all = _objects.Store.List(rt.StorageKey, ns, out var revision);
+        var rvText = revision.ToString(CultureInfo.InvariantCulture);
+        var (afterNs, afterName, tokenRv) = ContinueToken.Parse(q["continue"]);
+        if (tokenRv is not null)
+        {
+            rvText = tokenRv;
+        }
+
+        var limit = int.TryParse(q["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var l) && l > 0 ? l : int.MaxValue;
+        var items = new List<StoredObject>();
+        string? next = null;
+        var remaining = 0;
+        foreach (var o in all)
+        {
+            if (afterName is not null && string.CompareOrdinal(o.Namespace + "\u0001" + o.Name, afterNs + "\u0001" + afterName) <= 0)
+            {
+                continue;
+            }
+
+            if (!labels.Matches(o.Labels) || !fields.Matches(o.Json))
+            {
+                continue;
+            }
+
+            if (items.Count >= limit)
+            {
+                remaining++;
+                continue;
+            }
+
+            items.Add(o);
+        }
+
+        if (remaining > 0)
+        {
+            next = ContinueToken.Create(rvText, items[^1].Namespace, items[^1].Name);
+        }
+
+        if (MediaTypes.WantsTable(ctx.Request.Headers.Accept.ToString()))
+        {
+            var objs = items.Select(o => ObjectService.Read(rt, o)).ToList();
+            var table = TableWriter.Table(rt, objs, rvText, next, _time.GetUtcNow(), includeColumns: true);
+            await WriteJsonAsync(ctx, 200, table, MediaTypes.Table);
+            return;
+        }
+
+        ctx.Response.StatusCode = 200;
+        ctx.Response.ContentType = MediaTypes.Json;
+        await using var writer = new Utf8JsonWriter(ctx.Response.BodyWriter);
+        writer.WriteStartObject();
+        writer.WriteString("kind", rt.ListKind);
+        writer.WriteString("apiVersion", rt.ApiVersion);
+        writer.WriteStartObject("metadata");
+        writer.WriteString("resourceVersion", rvText);
+        if (next is not null)
+        {
+            writer.WriteString("continue", next);
+            writer.WriteNumber("remainingItemCount", remaining);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteStartArray("items");
+        foreach (var o in items)
+        {
+            writer.WriteRawValue(Serve(rt, o), skipInputValidation: true);
+            if (writer.BytesPending > 64 * 1024)
+            {
+                await writer.FlushAsync(ctx.RequestAborted);
+            }
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        await writer.FlushAsync(ctx.RequestAborted);
+    }
+
+    /// <summary>The stored bytes as this resource version serves them (only CRD versions other than the storage one need a rewrite).</summary>
+    private static byte[] Serve(ResourceType rt, StoredObject o)
+    {
+        if (rt.Crd is null || rt.Crd.Storage)
+        {
+            return o.Json;
+        }
+
+        return JsonObjects.ToBytes(ObjectService.Read(rt, o));
+    }
+
+    private async Task WatchAsync(HttpContext ctx, ResourceType rt, string? ns)
+    {
+        var q = ctx.Request.Query;
+        var labels = LabelSelector.Parse(q["labelSelector"]);
+        var fields = FieldSelector.Parse(q["fieldSelector"], rt.Kind);
+        var bookmarks = q["allowWatchBookmarks"].ToString() is "true" or "1";
+        var sendInitial = q["sendInitialEvents"].ToString() is "true" or "1";
+        var rvParam = q["resourceVersion"].ToString();
+        long? from = null;
+        if (!sendInitial && rvParam.Length > 0 && rvParam != "0")
+        {
+            if (!long.TryParse(rvParam, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            {
+                throw ApiException.BadRequest($"invalid resource version: {rvParam}");
+            }
+
+            from = parsed;
+        }
+
+        var timeout = int.TryParse(q["timeoutSeconds"], NumberStyles.None, CultureInfo.InvariantCulture, out var t) && t > 0
+            ? TimeSpan.FromSeconds(t)
+            : TimeSpan.FromMinutes(30 + Random.Shared.Next(30));
+        var table = MediaTypes.WantsTable(ctx.Request.Headers.Accept.ToString());
+        var sub = _objects.Store.Subscribe(rt.StorageKey, ns, from, out var replay, out var startRevision);
+        ctx.Response.StatusCode = 200;
+        ctx.Response.ContentType = table ? MediaTypes.Table : MediaTypes.Json;
+        ctx.Response.Headers.CacheControl = "no-cache, private";
+        var body = ctx.Response.Body;
+        var stream = new WatchStream(rt, labels, fields, table, _time);
+        if (sub is null)
+        {
+            var status = ApiException.Expired($"too old resource version: {from} ({_objects.Store.CompactedRevision + 1})").ToStatus();
+            await WriteLineAsync(body, new JsonObject { ["type"] = "ERROR", ["object"] = status }, ctx.RequestAborted);
+            return;
+        }
+
+        using (sub)
+        {
+            var lastRv = from ?? startRevision;
+            foreach (var e in replay)
+            {
+                await stream.WriteAsync(body, e, ctx.RequestAborted);
+                lastRv = Math.Max(lastRv, e.Rv);
+            }
+
+            if (bookmarks)
+            {
+                await WriteBookmarkAsync(body, rt, lastRv, initialEnd: sendInitial, ctx.RequestAborted);
+            }
+
+            await body.FlushAsync(ctx.RequestAborted);
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted);
+            cts.CancelAfter(timeout);
+            var bookmarkEvery = TimeSpan.FromSeconds(45);
+            try
+            {
+                while (true)
+                {
+                    using var tick = CancellationTokenSource.CreateLinkedTokenSource(cts.Token);
+                    tick.CancelAfter(bookmarkEvery);
+                    bool more;
+                    try
+                    {
+                        more = await sub.Reader.WaitToReadAsync(tick.Token);
+                    }
+                    catch (OperationCanceledException) when (!cts.IsCancellationRequested)
+                    {
+                        if (bookmarks)
+                        {
+                            await WriteBookmarkAsync(body, rt, lastRv, initialEnd: false, cts.Token);
+                            await body.FlushAsync(cts.Token);
+                        }
+
+                        continue;
+                    }
+
+                    if (!more)
+                    {
+                        return;
+                    }
+
+                    while (sub.Reader.TryRead(out var e))
+                    {
+                        await stream.WriteAsync(body, e, cts.Token);
+                        lastRv = e.Rv;
+                    }
+
+                    await body.FlushAsync(cts.Token);
+                }
+            }
+            catch (OperationCanceledException) when (!ctx.RequestAborted.IsCancellationRequested)
+            {
+                // timeoutSeconds elapsed: close the stream cleanly.
+            }
+        }
+    }
+
+    private static async Task WriteBookmarkAsync(Stream body, ResourceType rt, long rv, bool initialEnd, CancellationToken ct)
+    {
+        var meta = new JsonObject { ["resourceVersion"] = rv.ToString(CultureInfo.InvariantCulture) };
+        if (initialEnd)
+        {
+            meta["annotations"] = new JsonObject { ["k8s.io/initial-events-end"] = "true" };
+        }
+
+        var evt = new JsonObject
+        {
+            ["type"] = "BOOKMARK",
+            ["object"] = new JsonObject { ["kind"] = rt.Kind, ["apiVersion"] = rt.ApiVersion, ["metadata"] = meta },
+        };
+        await WriteLineAsync(body, evt, ct);
+    }
+
+    internal static async Task WriteLineAsync(Stream body, JsonNode evt, CancellationToken ct)
+    {
+        await body.WriteAsync(JsonObjects.ToBytes(evt), ct);
+        await body.WriteAsync(Newline, ct);
+    }
+}

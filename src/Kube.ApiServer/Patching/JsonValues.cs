@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Kube.ApiServer.Patching;
+
+/// <summary>JSON value helpers shared by the patch engines: semantic equality and safe cloning.</summary>
+internal static class JsonValues
+{
+    /// <summary>
+    /// Deep equality as RFC 6902 §4.6 defines it: numbers compare by value (1 equals 1.0),
+    /// object member order does not matter, array order does.
+    /// </summary>
+    public static bool DeepEquals(JsonNode? a, JsonNode? b)
+    {
+        if (a is null || b is null)
+        {
+            return IsNull(a) && IsNull(b);
+        }
+
+        switch (a)
+        {
+            case JsonObject oa when b is JsonObject ob:
+                if (oa.Count != ob.Count)
+                {
+                    return false;
+                }
+
+                foreach (var (key, value) in oa)
+                {
+                    if (!ob.TryGetPropertyValue(key, out var other) || !DeepEquals(value, other))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case JsonArray aa when b is JsonArray ab:
+                if (aa.Count != ab.Count)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < aa.Count; i++)
+                {
+                    if (!DeepEquals(aa[i], ab[i]))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case JsonValue va when b is JsonValue vb:
+                return ScalarEquals(va, vb);
+            default:
+                return false;
+        }
+    }
+
+    public static bool IsNull(JsonNode? node) =>
+        node is null || (node is JsonValue v && v.GetValueKind() == JsonValueKind.Null);
+
+    public static JsonNode? Clone(JsonNode? node) => node?.DeepClone();
+
+    /// <summary>The compact JSON text of a value, used for set members and map-list keys.</summary>
+    public static string ToJson(JsonNode? node) => node is null ? "null" : node.ToJsonString();
+
+    private static bool ScalarEquals(JsonValue a, JsonValue b)
+    {
+        var ka = a.GetValueKind();
+        var kb = b.GetValueKind();
+        if (ka != kb)
+        {
+            return false;
+        }
+
+        return ka switch
+        {
+            JsonValueKind.String => string.Equals(a.GetValue<string>(), b.GetValue<string>(), StringComparison.Ordinal),
+            JsonValueKind.Number => NumberEquals(a, b),
+            _ => true, // true/true, false/false, null/null: the kinds already say everything.
+        };
+    }
+
+    private static bool NumberEquals(JsonValue a, JsonValue b)
+    {
+        var ta = a.ToJsonString();
+        var tb = b.ToJsonString();
+        if (string.Equals(ta, tb, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (decimal.TryParse(ta, NumberStyles.Float, CultureInfo.InvariantCulture, out var da)
+            && decimal.TryParse(tb, NumberStyles.Float, CultureInfo.InvariantCulture, out var db))
+        {
+            return da == db;
+        }
+
+        return double.Parse(ta, CultureInfo.InvariantCulture) == double.Parse(tb, CultureInfo.InvariantCulture);
+    }
+}

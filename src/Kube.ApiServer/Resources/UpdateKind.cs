@@ -1,0 +1,8 @@
+namespace Kube.ApiServer.Resources;
+
+internal enum UpdateKind
+{
+    Put,
+    Patch,
+    Apply,
+}

@@ -1,0 +1,8 @@
+namespace Kube.ApiServer.Storage;
+
+internal enum WatchEventType
+{
+    Added,
+    Modified,
+    Deleted,
+}

@@ -9,7 +9,8 @@ namespace Kube.ApiServer.Patching;
 /// a patch merge key merge item by item, primitive lists tagged <c>patchStrategy:"merge"</c> merge as
 /// sets, and these directives are honoured:
 /// <list type="bullet">
-/// <item><c>"$patch": "replace" | "delete" | "merge"</c> in a map or as a list element;</item>
+/// <item><c>"$patch": "replace" | "delete"</c> in a map or as a list element (upstream rejects
+/// <c>merge</c> and any other value; so do we, with 400);</item>
 /// <item><c>"$deleteFromPrimitiveList/&lt;field&gt;": [values]</c> next to a primitive list;</item>
 /// <item><c>"$setElementOrder/&lt;field&gt;": [...]</c> giving the order of a merged list;</item>
 /// <item><c>"$retainKeys": [names]</c> dropping every other key of the map it sits in.</item>
@@ -192,10 +193,9 @@ public static class StrategicMergePatch
                         }
 
                         continue;
-                    case "merge":
-                        break;
                     default:
-                        throw PatchException.BadRequest($"strategic merge patch: unknown $patch directive in {Display(path)}");
+                        // Upstream: "merging lists cannot yet be specified in the patch", and unknown types.
+                        throw PatchException.BadRequest($"strategic merge patch: unsupported $patch directive in the list {Display(path)}");
                 }
             }
 

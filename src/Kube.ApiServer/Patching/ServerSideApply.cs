@@ -25,6 +25,9 @@ public static class ServerSideApply
 {
     private const string BeforeFirstApply = "before-first-apply";
     private const string KubectlManager = "kubectl";
+
+    private static readonly string[] ServerMetadata =
+        ["uid", "resourceVersion", "generation", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink"];
     private const string LastAppliedAnnotation = "kubectl.kubernetes.io/last-applied-configuration";
 
     public static ApplyResult Apply(JsonObject? live, JsonObject applied, ApplyOptions options)
@@ -72,6 +75,7 @@ public static class ServerSideApply
         }
 
         var merged = (JsonObject)ObjectFields.Merge(live, config, string.Empty, schema)!;
+        KeepServerMetadata(live, merged);
         var previous = mine?.Fields ?? new FieldSet();
         foreach (var path in previous.Paths().Where(p => !appliedFields.Contains(p)).ToList())
         {
@@ -231,10 +235,41 @@ public static class ServerSideApply
         {
             if (!JsonValues.IsNull(value))
             {
-                copy[key] = value is JsonObject nested ? WithoutNulls(nested) : value!.DeepClone();
+                copy[key] = WithoutNulls(value);
             }
         }
 
         return copy;
+    }
+
+    private static JsonNode? WithoutNulls(JsonNode? node) => node switch
+    {
+        JsonObject obj => WithoutNulls(obj),
+        JsonArray list => new JsonArray(list.Select(WithoutNulls).ToArray()),
+        _ => node?.DeepClone(),
+    };
+
+    /// <summary>
+    /// Metadata the server owns is not the applier's to change: the merged object keeps the live
+    /// values (a resourceVersion in the configuration is the caller's precondition to check).
+    /// </summary>
+    private static void KeepServerMetadata(JsonObject live, JsonObject merged)
+    {
+        if (merged["metadata"] is not JsonObject metadata)
+        {
+            return;
+        }
+
+        foreach (var name in ServerMetadata)
+        {
+            if (live["metadata"]?[name] is { } value)
+            {
+                metadata[name] = value.DeepClone();
+            }
+            else
+            {
+                metadata.Remove(name);
+            }
+        }
     }
 }

@@ -367,4 +367,29 @@ public class ServerSideApplyTests
         Assert.Equal("Apply", entry["operation"]!.GetValue<string>());
         AssertJson("""{"f:data":{".":{},"f:a":{}},"f:type":{}}""", entry["fieldsV1"]);
     }
+
+    [Fact]
+    public void Server_owned_metadata_keeps_its_live_values()
+    {
+        var live = Apply(null, """{"apiVersion":"v1","kind":"Secret","metadata":{"name":"db"},"data":{"a":"MQ=="}}""", Secret("kubectl"));
+        live["metadata"]!["uid"] = "real-uid";
+        live["metadata"]!["resourceVersion"] = "42";
+        live["metadata"]!["creationTimestamp"] = "2024-01-01T00:00:00Z";
+
+        var updated = Apply(live, """{"apiVersion":"v1","kind":"Secret","metadata":{"name":"db","uid":"forged","resourceVersion":"1","creationTimestamp":"1999-01-01T00:00:00Z","deletionTimestamp":"2000-01-01T00:00:00Z"},"data":{"a":"MQ=="}}""", Secret("kubectl"));
+
+        Assert.Equal("real-uid", updated["metadata"]!["uid"]!.GetValue<string>());
+        Assert.Equal("42", updated["metadata"]!["resourceVersion"]!.GetValue<string>());
+        Assert.Equal("2024-01-01T00:00:00Z", updated["metadata"]!["creationTimestamp"]!.GetValue<string>());
+        Assert.Null(updated["metadata"]!["deletionTimestamp"]);
+    }
+
+    [Fact]
+    public void Nulls_inside_list_items_of_the_configuration_are_ignored()
+    {
+        var options = new ApplyOptions("kubectl", false, "apps/v1", "Deployment", T1);
+        var created = Apply(null, """{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web"},"spec":{"template":{"spec":{"containers":[{"name":"app","image":"a","command":null}]}}}}""", options);
+
+        AssertJson("""[{"name":"app","image":"a"}]""", created["spec"]!["template"]!["spec"]!["containers"]);
+    }
 }

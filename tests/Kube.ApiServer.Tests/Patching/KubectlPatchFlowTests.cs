@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace Kube.ApiServer.Tests.Patching;
@@ -9,7 +8,7 @@ public class KubectlPatchFlowTests
     [Fact]
     public async Task Kubectl_apply_label_server_side_apply_and_patch_end_with_the_expected_secret()
     {
-        var kubectl = FindOnPath("kubectl");
+        var kubectl = KubectlRunner.Find();
         if (kubectl is null)
         {
             return; // No kubectl here: the captured patches in TestData cover the engines.
@@ -20,10 +19,10 @@ public class KubectlPatchFlowTests
         try
         {
             var kubeconfig = Path.Combine(dir.FullName, "kubeconfig");
-            await File.WriteAllTextAsync(kubeconfig, $"apiVersion: v1\nkind: Config\nclusters: [{{name: l, cluster: {{server: \"{server.Url}\"}}}}]\nusers: [{{name: l, user: {{token: t}}}}]\ncontexts: [{{name: l, context: {{cluster: l, user: l, namespace: default}}}}]\ncurrent-context: l\n");
+            await File.WriteAllTextAsync(kubeconfig, KubectlRunner.Kubeconfig(server.Url, "default"));
             async Task Kubectl(params string[] args)
             {
-                var (exit, output) = await RunAsync(kubectl, dir.FullName, ["--kubeconfig", kubeconfig, "--cache-dir", Path.Combine(dir.FullName, "cache"), .. args]);
+                var (exit, output) = await KubectlRunner.RunAsync(kubectl, dir.FullName, ["--kubeconfig", kubeconfig, "--cache-dir", Path.Combine(dir.FullName, "cache"), .. args]);
                 Assert.True(exit == 0, $"kubectl {string.Join(' ', args)}: {output}\n{string.Join('\n', server.Requests)}");
             }
 
@@ -58,35 +57,5 @@ public class KubectlPatchFlowTests
         {
             dir.Delete(recursive: true);
         }
-    }
-
-    private static string? FindOnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
-            .Select(p => Path.Combine(p, name))
-            .FirstOrDefault(File.Exists);
-
-    private static async Task<(int Exit, string Output)> RunAsync(string file, string workingDirectory, string[] args)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
     }
 }

@@ -62,8 +62,21 @@ internal static class JsonValues
 
     public static JsonNode? Clone(JsonNode? node) => node?.DeepClone();
 
+    // Go's encoders leave '+', '/' and non-ASCII alone; System.Text.Json's default would escape them.
+    private static readonly JsonSerializerOptions GoLike = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The compact JSON text of a value, used for set members and map-list keys.</summary>
-    public static string ToJson(JsonNode? node) => node is null ? "null" : node.ToJsonString();
+    public static string ToJson(JsonNode? node) => node is null ? "null" : node.ToJsonString(GoLike);
+
+    /// <summary>Compact JSON with object keys sorted (ordinal), as Go's encoding/json writes maps.</summary>
+    public static string ToSortedJson(JsonNode? node) => Sorted(node)?.ToJsonString(GoLike) ?? "null";
+
+    private static JsonNode? Sorted(JsonNode? node) => node switch
+    {
+        JsonObject obj => new JsonObject(obj.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Sorted(p.Value)))),
+        JsonArray list => new JsonArray(list.Select(Sorted).ToArray()),
+        _ => node?.DeepClone(),
+    };
 
     private static bool ScalarEquals(JsonValue a, JsonValue b)
     {

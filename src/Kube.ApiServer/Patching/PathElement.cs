@@ -27,7 +27,7 @@ internal static class PathElement
             }
         }
 
-        return "k:" + key.ToJsonString();
+        return "k:" + JsonValues.ToJson(key);
     }
 
     public static string Index(int index) => "i:" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -17,10 +17,18 @@ namespace Kube.ApiServer.Patching;
 /// </list>
 /// Client-supplied managedFields and null values in the configuration are ignored. A live object
 /// without managedFields is first attributed to the manager "before-first-apply", as upstream does.
+/// For the manager "kubectl" the apiserver's client-side-apply upgrade path is reproduced: conflicts
+/// on fields still equal to the last-applied annotation are taken over, and that annotation is
+/// kept in sync with the applied configuration.
 /// </summary>
 public static class ServerSideApply
 {
     private const string BeforeFirstApply = "before-first-apply";
+    private const string KubectlManager = "kubectl";
+
+    private static readonly string[] ServerMetadata =
+        ["uid", "resourceVersion", "generation", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink"];
+    private const string LastAppliedAnnotation = "kubectl.kubernetes.io/last-applied-configuration";
 
     public static ApplyResult Apply(JsonObject? live, JsonObject applied, ApplyOptions options)
     {
@@ -55,7 +63,8 @@ public static class ServerSideApply
         var others = entries.Where(e => !ReferenceEquals(e, mine)).ToList();
 
         var conflicts = FindConflicts(live, config, appliedFields, others);
-        if (conflicts.Count > 0 && !options.Force)
+        var force = options.Force || (conflicts.Count > 0 && ConflictsAllowedByLastApplied(live, conflicts, options, schema));
+        if (conflicts.Count > 0 && !force)
         {
             return ApplyResult.Conflicted(conflicts.Select(c => new ApplyConflict(c.Owner.Manager, PathElement.Display(c.Path), c.Owner.Describe())).ToList());
         }
@@ -66,6 +75,7 @@ public static class ServerSideApply
         }
 
         var merged = (JsonObject)ObjectFields.Merge(live, config, string.Empty, schema)!;
+        KeepServerMetadata(live, merged);
         var previous = mine?.Fields ?? new FieldSet();
         foreach (var path in previous.Paths().Where(p => !appliedFields.Contains(p)).ToList())
         {
@@ -88,6 +98,7 @@ public static class ServerSideApply
         mine.ApiVersion = options.ApiVersion;
         mine.Fields = appliedFields;
         SetManagedFields(merged, [.. others, mine]);
+        SyncLastApplied(live, merged, applied, options);
         return ApplyResult.Success(merged);
     }
 
@@ -137,6 +148,67 @@ public static class ServerSideApply
         return conflicts;
     }
 
+    /// <summary>
+    /// The apiserver's lastAppliedManager: <c>kubectl apply --server-side</c> (manager "kubectl") on
+    /// an object kubectl managed client-side may take over fields whose live value still equals the
+    /// value in the last-applied annotation, so the switch to server-side apply does not conflict
+    /// with kubectl-client-side-apply.
+    /// </summary>
+    private static bool ConflictsAllowedByLastApplied(JsonObject live, List<(ManagerEntry Owner, IReadOnlyList<string> Path)> conflicts, ApplyOptions options, SchemaView schema)
+    {
+        if (options.Manager != KubectlManager || LastApplied(live) is not { } lastAppliedText)
+        {
+            return false;
+        }
+
+        JsonObject lastApplied;
+        try
+        {
+            lastApplied = JsonNode.Parse(lastAppliedText) as JsonObject ?? [];
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+
+        var lastAppliedFields = ObjectFields.FieldsOf(lastApplied, schema);
+        return conflicts.All(c =>
+            lastAppliedFields.Contains(c.Path)
+            && ObjectFields.TryResolve(lastApplied, c.Path, out var old)
+            && ObjectFields.TryResolve(live, c.Path, out var current)
+            && JsonValues.DeepEquals(old, current));
+    }
+
+    /// <summary>
+    /// The apiserver's lastAppliedUpdater: after a successful apply by "kubectl", an existing
+    /// last-applied annotation is rewritten to the applied configuration (without the annotation),
+    /// encoded as Go encodes unstructured objects: sorted keys and a trailing newline.
+    /// </summary>
+    private static void SyncLastApplied(JsonObject live, JsonObject merged, JsonObject applied, ApplyOptions options)
+    {
+        if (options.Manager != KubectlManager || LastApplied(live) is null || merged["metadata"]?["annotations"] is not JsonObject annotations)
+        {
+            return;
+        }
+
+        var config = applied.DeepClone().AsObject();
+        if (config["metadata"] is JsonObject metadata)
+        {
+            metadata.Remove("managedFields");
+            if (metadata["annotations"] is JsonObject configAnnotations)
+            {
+                configAnnotations.Remove(LastAppliedAnnotation);
+            }
+        }
+
+        annotations[LastAppliedAnnotation] = JsonValues.ToSortedJson(config) + "\n";
+    }
+
+    private static string? LastApplied(JsonObject obj) =>
+        obj["metadata"]?["annotations"]?[LastAppliedAnnotation] is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String && v.GetValue<string>().Length > 0
+            ? v.GetValue<string>()
+            : null;
+
     private static ManagerEntry FirstApplyOwner(JsonObject live, ApplyOptions options, SchemaView schema, string time) => new()
     {
         Manager = BeforeFirstApply,
@@ -163,10 +235,41 @@ public static class ServerSideApply
         {
             if (!JsonValues.IsNull(value))
             {
-                copy[key] = value is JsonObject nested ? WithoutNulls(nested) : value!.DeepClone();
+                copy[key] = WithoutNulls(value);
             }
         }
 
         return copy;
+    }
+
+    private static JsonNode? WithoutNulls(JsonNode? node) => node switch
+    {
+        JsonObject obj => WithoutNulls(obj),
+        JsonArray list => new JsonArray(list.Select(WithoutNulls).ToArray()),
+        _ => node?.DeepClone(),
+    };
+
+    /// <summary>
+    /// Metadata the server owns is not the applier's to change: the merged object keeps the live
+    /// values (a resourceVersion in the configuration is the caller's precondition to check).
+    /// </summary>
+    private static void KeepServerMetadata(JsonObject live, JsonObject merged)
+    {
+        if (merged["metadata"] is not JsonObject metadata)
+        {
+            return;
+        }
+
+        foreach (var name in ServerMetadata)
+        {
+            if (live["metadata"]?[name] is { } value)
+            {
+                metadata[name] = value.DeepClone();
+            }
+            else
+            {
+                metadata.Remove(name);
+            }
+        }
     }
 }

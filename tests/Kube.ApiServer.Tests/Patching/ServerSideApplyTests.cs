@@ -277,7 +277,11 @@ public class ServerSideApplyTests
         var options = new ApplyOptions("kubectl", true, "v1", "Pod", T2);
 
         pod = Apply(pod, """{"apiVersion":"v1","kind":"Pod","metadata":{"name":"nginx","labels":{"run":"nginx"}},"spec":{"containers":[{"name":"nginx","image":"nginx:2","resources":{}}],"dnsPolicy":"ClusterFirst","restartPolicy":"Never"}}""", options);
-        pod = Apply(pod, """{"apiVersion":"v1","kind":"Pod","metadata":{"name":"nginx","annotations":{"kubectl.kubernetes.io/last-applied-configuration":"cfg"}}}""", options with { Manager = "kubectl-last-applied" });
+        // The apiserver rewrote the annotation for "kubectl"; kubectl re-applies the value it got back.
+        var annotation = pod["metadata"]!["annotations"]!["kubectl.kubernetes.io/last-applied-configuration"]!.GetValue<string>();
+        var claim = Obj("""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"nginx","annotations":{}}}""");
+        claim["metadata"]!["annotations"]!["kubectl.kubernetes.io/last-applied-configuration"] = annotation;
+        pod = ServerSideApply.Apply(pod, claim, options with { Manager = "kubectl-last-applied" }).Object!;
 
         AssertJson("""
             [{"manager":"kubectl-last-applied","operation":"Apply","apiVersion":"v1","fieldsType":"FieldsV1",
@@ -288,5 +292,104 @@ public class ServerSideApplyTests
               "fieldsV1":{"f:metadata":{"f:annotations":{".":{},"f:kubectl.kubernetes.io/last-applied-configuration":{}},"f:labels":{".":{},"f:run":{}}},
                           "f:spec":{"f:containers":{"k:{\"name\":\"nginx\"}":{".":{},"f:name":{},"f:resources":{}}},"f:dnsPolicy":{},"f:restartPolicy":{}}}}]
             """, pod["metadata"]!["managedFields"]);
+    }
+
+    private static JsonObject ClientSideApplied(string data)
+    {
+        // What kubectl apply (client-side) leaves: the manifest, its last-applied copy, and an Update entry.
+        var manifest = Obj($$"""{"apiVersion":"v1","kind":"Secret","metadata":{"name":"db","namespace":"default"},"data":{{data}},"type":"Opaque"}""");
+        var live = manifest.DeepClone().AsObject();
+        live["metadata"]!["annotations"] = new JsonObject { ["kubectl.kubernetes.io/last-applied-configuration"] = manifest.ToJsonString() + "\n" };
+        ManagedFields.RecordUpdate(null, live, "kubectl-client-side-apply", "v1", T1, null);
+        return live;
+    }
+
+    [Fact]
+    public void Kubectl_server_side_takes_over_client_side_fields_that_still_match_last_applied()
+    {
+        // The bodies kubectl 1.32 sends for `kubectl apply --server-side` on a client-side-applied Secret.
+        var live = ClientSideApplied("""{"a":"MQ=="}""");
+
+        var applied = Apply(live, """{"apiVersion":"v1","data":{"a":"Mg=="},"kind":"Secret","metadata":{"name":"db","namespace":"default"},"type":"Opaque"}""", Secret("kubectl", time: T2));
+
+        Assert.Equal("Mg==", applied["data"]!["a"]!.GetValue<string>());
+        Assert.Equal(
+            "{\"apiVersion\":\"v1\",\"data\":{\"a\":\"Mg==\"},\"kind\":\"Secret\",\"metadata\":{\"name\":\"db\",\"namespace\":\"default\"},\"type\":\"Opaque\"}\n",
+            applied["metadata"]!["annotations"]!["kubectl.kubernetes.io/last-applied-configuration"]!.GetValue<string>());
+        AssertJson("""{"f:data":{"f:a":{}},"f:type":{}}""", EntryOf(applied, "kubectl")["fieldsV1"]);
+        AssertJson("""{"f:data":{},"f:metadata":{"f:annotations":{".":{},"f:kubectl.kubernetes.io/last-applied-configuration":{}}},"f:type":{}}""", EntryOf(applied, "kubectl-client-side-apply", "Update")["fieldsV1"]);
+
+        // kubectl then claims the annotation for kubectl-last-applied (same value: no conflict, no time).
+        var annotation = applied["metadata"]!["annotations"]!["kubectl.kubernetes.io/last-applied-configuration"]!.GetValue<string>();
+        var claimed = ServerSideApply.Apply(applied, new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "Secret",
+            ["metadata"] = new JsonObject { ["name"] = "db", ["namespace"] = "default", ["annotations"] = new JsonObject { ["kubectl.kubernetes.io/last-applied-configuration"] = annotation } },
+        }, Secret("kubectl-last-applied", time: T2)).Object!;
+        Assert.Null(EntryOf(claimed, "kubectl-last-applied")["time"]);
+    }
+
+    [Fact]
+    public void Kubectl_server_side_still_conflicts_when_someone_changed_the_field_since_the_last_client_side_apply()
+    {
+        var live = ClientSideApplied("""{"a":"MQ=="}""");
+        var edited = live.DeepClone().AsObject();
+        edited["data"]!["a"] = "ZWRpdGVk";
+        ManagedFields.RecordUpdate(live, edited, "kubectl-edit", "v1", T1, null);
+
+        var result = ServerSideApply.Apply(edited, Obj("""{"apiVersion":"v1","kind":"Secret","metadata":{"name":"db"},"data":{"a":"Mg=="}}"""), Secret("kubectl", time: T2));
+
+        Assert.Equal("kubectl-edit", Assert.Single(result.Conflicts).Manager);
+    }
+
+    [Fact]
+    public void Other_managers_do_not_get_the_client_side_upgrade_path()
+    {
+        var live = ClientSideApplied("""{"a":"MQ=="}""");
+
+        var result = ServerSideApply.Apply(live, Obj("""{"apiVersion":"v1","kind":"Secret","metadata":{"name":"db"},"data":{"a":"Mg=="}}"""), Secret("my-controller"));
+
+        Assert.Equal("kubectl-client-side-apply", Assert.Single(result.Conflicts).Manager);
+    }
+
+    [Fact]
+    public void Kubectls_managed_fields_migration_patch_is_kept_as_sent()
+    {
+        var live = ClientSideApplied("""{"a":"MQ=="}""");
+        // kubectl's csaupgrade step: a JSON patch replacing managedFields, guarded by resourceVersion.
+        var migration = JsonNode.Parse("""[{"op":"replace","path":"/metadata/managedFields","value":[{"manager":"kubectl","operation":"Apply","apiVersion":"v1","time":"2024-01-01T00:00:00Z","fieldsType":"FieldsV1","fieldsV1":{"f:data":{".":{},"f:a":{}},"f:type":{}}}]}]""")!;
+        var patched = JsonPatch.Apply(live, migration).AsObject();
+
+        ManagedFields.RecordUpdate(live, patched, "kubectl", "v1", T2, null);
+
+        var entry = Assert.Single(patched["metadata"]!["managedFields"]!.AsArray())!;
+        Assert.Equal("Apply", entry["operation"]!.GetValue<string>());
+        AssertJson("""{"f:data":{".":{},"f:a":{}},"f:type":{}}""", entry["fieldsV1"]);
+    }
+
+    [Fact]
+    public void Server_owned_metadata_keeps_its_live_values()
+    {
+        var live = Apply(null, """{"apiVersion":"v1","kind":"Secret","metadata":{"name":"db"},"data":{"a":"MQ=="}}""", Secret("kubectl"));
+        live["metadata"]!["uid"] = "real-uid";
+        live["metadata"]!["resourceVersion"] = "42";
+        live["metadata"]!["creationTimestamp"] = "2024-01-01T00:00:00Z";
+
+        var updated = Apply(live, """{"apiVersion":"v1","kind":"Secret","metadata":{"name":"db","uid":"forged","resourceVersion":"1","creationTimestamp":"1999-01-01T00:00:00Z","deletionTimestamp":"2000-01-01T00:00:00Z"},"data":{"a":"MQ=="}}""", Secret("kubectl"));
+
+        Assert.Equal("real-uid", updated["metadata"]!["uid"]!.GetValue<string>());
+        Assert.Equal("42", updated["metadata"]!["resourceVersion"]!.GetValue<string>());
+        Assert.Equal("2024-01-01T00:00:00Z", updated["metadata"]!["creationTimestamp"]!.GetValue<string>());
+        Assert.Null(updated["metadata"]!["deletionTimestamp"]);
+    }
+
+    [Fact]
+    public void Nulls_inside_list_items_of_the_configuration_are_ignored()
+    {
+        var options = new ApplyOptions("kubectl", false, "apps/v1", "Deployment", T1);
+        var created = Apply(null, """{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web"},"spec":{"template":{"spec":{"containers":[{"name":"app","image":"a","command":null}]}}}}""", options);
+
+        AssertJson("""[{"name":"app","image":"a"}]""", created["spec"]!["template"]!["spec"]!["containers"]);
     }
 }

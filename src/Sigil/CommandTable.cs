@@ -8,6 +8,7 @@ internal static class CommandTable
         {
             // Sub-commands register here, one line each.
             ["apiserver"] = (ApiServerCommand.Summary, ApiServerCommand.RunAsync),
+            ["template"] = (TemplateCommand.Summary, TemplateCommand.RunAsync),
         };
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)

@@ -273,7 +273,15 @@ internal sealed partial class Executor
             return v;
         }
 
-        var argv = numIn <= 8 ? new object?[numIn] : new object?[numIn];
+        // Arguments live on a per-executor stack: functions get a span and may not keep it (CONTRACT.md).
+        var argBase = _argTop;
+        if (_argStack.Length < argBase + numIn)
+        {
+            Array.Resize(ref _argStack, Math.Max(_argStack.Length * 2, argBase + numIn));
+        }
+
+        _argTop = argBase + numIn;
+        var argv = _argStack.AsSpan(argBase, numIn);
         var i = 0;
         for (; i < numFixed && i < argCount; i++)
         {
@@ -327,6 +335,11 @@ internal sealed partial class Executor
         {
             At(node);
             throw new TemplateExecException(Format($"error calling {name}: {e.Message}"), e);
+        }
+        finally
+        {
+            argv.Clear();
+            _argTop = argBase;
         }
 
         if (result.IsError)

@@ -201,6 +201,34 @@ for n, t in [
 ]:
     case(P, n, t)
 
+X = "regex"
+for n, t in [
+    ("regexMatch", '{{ regexMatch "^[a-z]+$" "abc" }} {{ regexMatch "^[a-z]+$" "abc\\n" }} {{ regexMatch "(?i)ABC" "xabcx" }} {{ regexMatch "(" "x" }} {{ regexMatch "^\\\\d{3}-\\\\d{4}$" "555-1234" }} {{ regexMatch "\\\\w+@\\\\w+\\\\.com" "a@b.com" }}'),
+    ("mustRegexMatch bad", '{{ mustRegexMatch "a(?=b)" "ab" }}'),
+    ("regexFind", '{{ regexFind "[a-z]+\\\\d" "abc1 def2" }}|{{ regexFind "x" "abc" }}|{{ regexFind "(?P<word>\\\\w+)" "  hi" }}'),
+    ("regexFind bad", '{{ regexFind "a(" "x" }}'),
+    ("regexFindAll", '{{ regexFindAll "a." "abacad" -1 }}|{{ regexFindAll "a." "abacad" 2 }}|{{ regexFindAll "a." "abacad" 0 }}|{{ regexFindAll "x*" "axxb" -1 }}|{{ regexFindAll "" "abc" -1 }}|{{ regexFindAll "z" "abc" -1 | len }}'),
+    ("regexReplaceAll", '{{ regexReplaceAll "a(x*)b" "-ab-axxb-" "${1}W" }}|{{ regexReplaceAll "a(x*)b" "-ab-axxb-" "$1W" }}|{{ regexReplaceAll "(?P<x>a)(b)" "ab ab" "${x}-$2-$x-$$-$" }}|{{ regexReplaceAll "a*" "baaac" "X" }}|{{ regexReplaceAll "" "abc" "-" }}|{{ regexReplaceAll "\\\\s+" "a  b \\t c" " " }}'),
+    ("regexReplaceAll numbered", '{{ regexReplaceAll "(\\\\w+)@(\\\\w+)" "user@host x@y" "$2 at $1" }}|{{ regexReplaceAll "(a)(b)?" "a ab" "[$1|$2|$3|$0]" }}|{{ regexReplaceAll "(a)" "a" "${1" }}'),
+    ("regexReplaceAllLiteral", '{{ regexReplaceAllLiteral "a(x*)b" "-ab-axxb-" "${1}" }}|{{ regexReplaceAllLiteral "\\\\." "a.b.c" "$" }}'),
+    ("regexSplit", '{{ regexSplit "z+" "pizza" -1 }}|{{ regexSplit "z+" "pizza" 1 }}|{{ regexSplit "z+" "pizza" 2 }}|{{ regexSplit "z+" "pizza" 0 | len }}|{{ regexSplit "" "abc" -1 }}|{{ regexSplit "," "" -1 | len }}|{{ regexSplit "a*" "baaac" -1 }}|{{ regexSplit "x" "axbx" -1 }}'),
+    ("regexQuoteMeta", '{{ regexQuoteMeta "1.5+2*[x]{y}(z)|^$?\\\\" }}|{{ regexQuoteMeta "plain" }}'),
+    ("anchors and multiline", '{{ regexFindAll "(?m)^\\\\w+$" "one\\ntwo\\nthree" -1 }}|{{ regexFindAll "^\\\\w+$" "one\\ntwo" -1 | len }}|{{ regexMatch "a$" "a\\n" }}|{{ regexMatch "(?m)a$" "a\\n" }}|{{ regexFindAll "\\\\Aa|b\\\\z" "ab" -1 }}'),
+    ("dot and s flag", '{{ regexFind "a.c" "a\\nc" }}|{{ regexFind "(?s)a.c" "a\\nc" }}|{{ regexFind "(?s:a.)c" "a\\nc" }}'),
+    ("classes", '{{ regexFindAll "[[:alpha:]]+" "ab12cd" -1 }}|{{ regexFindAll "[^[:digit:]]+" "ab12cd" -1 }}|{{ regexFindAll "[\\\\d.]+" "v1.25x" -1 }}|{{ regexFindAll "\\\\pL+" "héllo wörld 42" -1 }}|{{ regexFindAll "[a-c-]+" "a-b-d" -1 }}|{{ regexFindAll "[]a]+" "]a]b" -1 }}|{{ regexFindAll "\\\\S+" " x  yz " -1 }}|{{ regexFindAll "[\\\\w-]+" "a-b c_d" -1 }}'),
+    ("escapes", '{{ regexFind "\\\\x41\\\\x{42}\\\\101" "xABAx" }}|{{ regexFind "\\\\Qa.b*\\\\E+" "a.b*a.b*" }}|{{ regexFind "\\\\t" "a\\tb" | len }}|{{ regexFind "a{,2}" "a{,2}" }}|{{ regexFind "a{2" "aa{2" }}'),
+    ("repetition", '{{ regexFind "a{2,3}" "aaaa" }}|{{ regexFind "a{2,}?" "aaaa" }}|{{ regexFind "a+?" "aaa" }}|{{ regexFind "(?U)a+" "aaa" }}|{{ regexFind "(?U)a+?" "aaa" }}|{{ regexFind "(a|ab)(c|bcd)" "abcd" }}'),
+    ("ungreedy scope", '{{ regexFind "(?U:a+)a+" "aaaa" }}|{{ regexFind "(?i:A)a" "aA" }}|{{ regexFind "(?i:A)a" "AA" }}'),
+]:
+    case(X, n, t)
+for bad in ["a)", "[a", "[z-a]", "a**", "*a", "a{1001}", "\\\\1", "(?=b)", "(?<=a)b", "(?P<>a)", "(?P<n!>a)", "a\\\\", "x{2,1}", "(?z)", "\\\\8", "[a-\\\\d]", "a++", "+", "(?i)*", "\\\\Z", "[[:foo:]]", "a|*", "(?P<name", "\\\\pX"]:
+    case(X, "must bad " + bad, '{{ mustRegexFind "' + bad + '" "x" }}')
+for bad in ["a)", "(?=b)", "\\\\1"]:
+    case(X, "panic bad " + bad, '{{ regexFindAll "' + bad + '" "x" -1 }}')
+    case(X, "split panic bad " + bad, '{{ regexSplit "' + bad + '" "x" -1 }}')
+case(X, "mustRegexReplaceAll bad", '{{ mustRegexReplaceAll "[" "x" "y" }}')
+case(X, "regexReplaceAll bad backquote", '{{ regexReplaceAll "a`(" "x" "y" }}')
+
 for name, cases in FILES.items():
     with open(os.path.join(os.path.dirname(__file__), f"sprig-{name}.jsonl"), "w") as f:
         for c in cases:

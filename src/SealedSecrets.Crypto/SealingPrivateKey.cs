@@ -44,7 +44,9 @@ public sealed class SealingPrivateKey : IDisposable
         ArgumentNullException.ThrowIfNull(rsa);
         if (rsa is RSAOpenSsl openSsl)
         {
-            return new SealingPrivateKey(new RSAOpenSsl(openSsl.DuplicateKeyHandle()));
+            // The RSAOpenSsl constructor takes its own reference, so this one is released here.
+            using var handle = openSsl.DuplicateKeyHandle();
+            return new SealingPrivateKey(new RSAOpenSsl(handle));
         }
         var copy = new RSAOpenSsl();
         copy.ImportParameters(rsa.ExportParameters(includePrivateParameters: true));

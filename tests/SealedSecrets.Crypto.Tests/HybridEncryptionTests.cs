@@ -4,7 +4,8 @@ using SealedSecrets.Crypto;
 
 namespace SealedSecrets.Crypto.Tests;
 
-public sealed class HybridEncryptionTests(KeyFixture keys) : IClassFixture<KeyFixture>
+[Collection(SharedKeys.Name)]
+public sealed class HybridEncryptionTests(KeyFixture keys)
 {
     private static readonly RandomNumberGenerator Random = RandomNumberGenerator.Create();
 

@@ -3,7 +3,8 @@ using SealedSecrets.Crypto;
 
 namespace SealedSecrets.Crypto.Tests;
 
-public sealed class KeyFingerprintTests(KeyFixture keys) : IClassFixture<KeyFixture>
+[Collection(SharedKeys.Name)]
+public sealed class KeyFingerprintTests(KeyFixture keys)
 {
     [Fact]
     public void The_fingerprint_matches_what_ssh_keygen_prints_for_the_same_key()

@@ -7,7 +7,8 @@ using SealedSecrets.Crypto;
 
 namespace SealedSecrets.Crypto.Tests;
 
-public sealed class KeyGenerationTests(KeyFixture keys) : IClassFixture<KeyFixture>
+[Collection(SharedKeys.Name)]
+public sealed class KeyGenerationTests(KeyFixture keys)
 {
     private X509Certificate2 Certificate => keys.First.Certificate;
 

@@ -3,7 +3,8 @@ using SealedSecrets.Crypto;
 
 namespace SealedSecrets.Crypto.Tests;
 
-public sealed class OracleTests(KeyFixture keys) : IClassFixture<KeyFixture>
+[Collection(SharedKeys.Name)]
+public sealed class OracleTests(KeyFixture keys)
 {
     private static readonly RandomNumberGenerator Random = RandomNumberGenerator.Create();
 

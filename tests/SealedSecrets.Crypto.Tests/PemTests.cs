@@ -5,7 +5,8 @@ using SealedSecrets.Crypto;
 
 namespace SealedSecrets.Crypto.Tests;
 
-public sealed class PemTests(KeyFixture keys) : IClassFixture<KeyFixture>
+[Collection(SharedKeys.Name)]
+public sealed class PemTests(KeyFixture keys)
 {
     [Fact]
     public void A_private_key_is_written_as_PKCS1_and_read_back()

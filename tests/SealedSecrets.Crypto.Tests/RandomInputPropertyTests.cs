@@ -6,7 +6,8 @@ using SealedSecrets.Crypto;
 
 namespace SealedSecrets.Crypto.Tests;
 
-public sealed class RandomInputPropertyTests(KeyFixture keys) : IClassFixture<KeyFixture>
+[Collection(SharedKeys.Name)]
+public sealed class RandomInputPropertyTests(KeyFixture keys)
 {
     private static readonly RandomNumberGenerator Random = RandomNumberGenerator.Create();
 

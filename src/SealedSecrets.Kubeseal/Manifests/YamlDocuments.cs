@@ -7,9 +7,9 @@ using YamlDotNet.Core.Events;
 namespace SealedSecrets.Kubeseal.Manifests;
 
 /// <summary>
-/// Reads a (multi-document) YAML stream into JSON trees, resolving plain scalars as
-/// sigs.k8s.io/yaml (go-yaml v2, YAML 1.1) does: null, booleans, integers and floats become JSON
-/// values, everything quoted or otherwise is a string. Anchors/aliases are refused and nesting is
+/// Reads a (multi-document) YAML stream into JSON trees, resolving plain scalars close to
+/// sigs.k8s.io/yaml: null, booleans, integers and floats become JSON values, everything quoted or
+/// otherwise is a string. Anchors/aliases are refused and nesting is
 /// limited, so a hostile manifest cannot blow up memory or the stack.
 /// </summary>
 internal static partial class YamlDocuments
@@ -85,9 +85,12 @@ internal static partial class YamlDocuments
         {
             case "" or "~" or "null" or "Null" or "NULL":
                 return null;
-            case "true" or "True" or "TRUE" or "yes" or "Yes" or "YES" or "on" or "On" or "ON" or "y" or "Y":
+            // YAML 1.2 core booleans only: go-yaml v2 would also read yes/no/on/off/y/n as
+            // booleans and then fail to put them in string fields such as a namespace "n";
+            // keeping them strings accepts strictly more manifests and loses nothing.
+            case "true" or "True" or "TRUE":
                 return JsonValue.Create(true);
-            case "false" or "False" or "FALSE" or "no" or "No" or "NO" or "off" or "Off" or "OFF" or "n" or "N":
+            case "false" or "False" or "FALSE":
                 return JsonValue.Create(false);
         }
         if (IntegerPattern().IsMatch(value) && long.TryParse(value.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))

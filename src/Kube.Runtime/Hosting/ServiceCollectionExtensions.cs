@@ -47,7 +47,7 @@ public static class ServiceCollectionExtensions
         {
             var election = sp.GetRequiredService<IOptions<RuntimeOptions>>().Value.LeaderElection;
             return election.Enabled
-                ? new LeaderElectionService(sp.GetRequiredService<IKubernetes>(), election, sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<LeaderElectionService>>())
+                ? new LeaderElectionService(sp.GetRequiredService<IKubernetes>(), election, sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LeaderElectionService>>())
                 : new AlwaysLeader(election.Identity ?? Environment.MachineName);
         });
         services.TryAddSingleton<IEventSink>(sp => new KubernetesEventSink(sp.GetRequiredService<IKubernetes>()));

@@ -22,13 +22,15 @@ internal sealed partial class LeaderElectionService : BackgroundService, ILeader
     private readonly LeaderElectionOptions _options;
     private readonly IHostApplicationLifetime _lifetime;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
     private readonly TaskCompletionSource _leading = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _isLeader;
     private volatile bool _stopping;
 
-    public LeaderElectionService(IKubernetes client, LeaderElectionOptions options, IHostApplicationLifetime lifetime, ILogger<LeaderElectionService> logger)
+    public LeaderElectionService(IKubernetes client, LeaderElectionOptions options, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<LeaderElectionService> logger)
     {
         options.Validate();
+        _time = time;
         _client = client;
         _options = options;
         _lifetime = lifetime;
@@ -86,15 +88,35 @@ internal sealed partial class LeaderElectionService : BackgroundService, ILeader
             }
         };
         elector.OnNewLeader += leader => Log.NewLeader(_logger, leader ?? string.Empty);
+        elector.OnError += ex => Log.ElectionError(_logger, Identity, ex);
 
         Log.Candidate(_logger, Identity, _options.LeaseNamespace, _options.LeaseName);
-        try
+        while (!stoppingToken.IsCancellationRequested)
         {
-            await elector.RunUntilLeadershipLostAsync(stoppingToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
+            try
+            {
+                // Returns only after this replica led and lost the lease (OnStoppedLeading stopped the app).
+                await elector.RunUntilLeadershipLostAsync(stoppingToken).ConfigureAwait(false);
+                return;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The elector lets transport errors escape while acquiring; a candidate keeps trying.
+            catch (Exception ex) when (!_leading.Task.IsCompleted)
+#pragma warning restore CA1031
+            {
+                Log.ElectionError(_logger, Identity, ex);
+                try
+                {
+                    await Task.Delay(_options.RetryPeriod, _time, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
         }
     }
 
@@ -143,5 +165,8 @@ internal sealed partial class LeaderElectionService : BackgroundService, ILeader
 
         [LoggerMessage(3006, LogLevel.Warning, "{Identity} could not release its lease")]
         public static partial void ReleaseFailed(ILogger logger, string identity, Exception exception);
+
+        [LoggerMessage(3007, LogLevel.Warning, "{Identity}: leader election request failed; retrying")]
+        public static partial void ElectionError(ILogger logger, string identity, Exception exception);
     }
 }

@@ -164,7 +164,7 @@ public static partial class ControllerFlags
         time = default;
         var match = ZonePattern().Match(value);
         return match.Success
-            && DateTimeOffset.TryParseExact($"{match.Groups[1].Value}{match.Groups[2].Value}:{match.Groups[3].Value}", ["ddd, dd MMM yyyy HH:mm:ss zzz", "ddd, d MMM yyyy HH:mm:ss zzz"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+            && DateTimeOffset.TryParseExact($"{match.Groups[1].Value} {match.Groups[2].Value}:{match.Groups[3].Value}", ["ddd, dd MMM yyyy HH:mm:ss zzz", "ddd, d MMM yyyy HH:mm:ss zzz"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
     }
 
     private static KeyOrderPriority OrderPriority(string value) => value switch

@@ -1,0 +1,85 @@
+using k8s;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using SealedSecrets.Controller.Http;
+using SealedSecrets.Controller.Keys;
+using SealedSecrets.Controller.Metrics;
+using SealedSecrets.Controller.Options;
+
+namespace SealedSecrets.Controller.Hosting;
+
+/// <summary>
+/// The Sealed Secrets controller as one object: <c>sigil controller sealed-secrets</c>, <c>sigil up</c>,
+/// the tests and the benchmarks start it the same way against whatever API server the client
+/// points at. Dispose (or <see cref="StopAsync"/>) stops it cleanly: workers drain, the HTTP server
+/// closes, the Lease is released.
+/// </summary>
+public sealed class SealedSecretsControllerHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private SealedSecretsControllerHost(IHost host) => _host = host;
+
+    /// <summary>The bound <c>--listen-addr</c> URL (with the real port when 0 was asked), or null when off.</summary>
+    public Uri? HttpUrl => _host.Services.GetRequiredService<ControllerHttpServer>().Urls is { Count: > 0 } urls ? urls[0] : null;
+
+    /// <summary>Fingerprint of the key that seals now.</summary>
+    public string? LatestKeyFingerprint => _host.Services.GetRequiredService<KeyRegistry>().Latest?.Fingerprint;
+
+    /// <summary>Number of keys loaded.</summary>
+    public int KeyCount => _host.Services.GetRequiredService<KeyRegistry>().Count;
+
+    /// <summary>RSA private-key attempts made by the unseal reconciler so far.</summary>
+    public double RsaOperations => _host.Services.GetRequiredService<ControllerMetrics>().RsaOperations.Value;
+
+    /// <summary>Secret creates/updates/deletes and status writes made so far.</summary>
+    public double Writes
+    {
+        get
+        {
+            var writes = _host.Services.GetRequiredService<ControllerMetrics>().SecretWrites;
+            return writes.GetAllLabelValues().Sum(l => writes.WithLabels(l).Value);
+        }
+    }
+
+    /// <summary>Whether this replica currently leads (always true without leader election).</summary>
+    public bool IsLeader => _host.Services.GetRequiredService<Kube.Runtime.Leadership.ILeadership>().IsLeader;
+
+    internal IServiceProvider Services => _host.Services;
+
+    /// <summary>Starts the controller; returns once keys are loaded and the HTTP server listens.</summary>
+    public static async Task<SealedSecretsControllerHost> StartAsync(
+        Kubernetes client,
+        SealedSecretsControllerOptions options,
+        ILoggerFactory? loggerFactory = null,
+        TimeProvider? time = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddSingleton(loggerFactory ?? NullLoggerFactory.Instance);
+        builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        builder.Services.AddSingleton<IKubernetes>(client);
+        builder.Services.AddSingleton(time ?? TimeProvider.System);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
+        builder.Services.AddSealedSecretsController(options);
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        return new SealedSecretsControllerHost(host);
+    }
+
+    /// <summary>Makes a new sealing key now (upstream: SIGUSR1).</summary>
+    public void RenewKeyNow() => _host.Services.GetRequiredService<KeyRenewalService>().RenewNow();
+
+    public async Task StopAsync(CancellationToken cancellationToken = default) =>
+        await _host.StopAsync(cancellationToken).ConfigureAwait(false);
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        _host.Dispose();
+    }
+}

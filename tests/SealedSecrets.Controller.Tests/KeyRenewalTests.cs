@@ -1,0 +1,128 @@
+using System.Security.Cryptography;
+using System.Text;
+using k8s.Models;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using SealedSecrets.Api;
+using SealedSecrets.Controller.Keys;
+using SealedSecrets.Controller.Options;
+using SealedSecrets.Crypto;
+
+namespace SealedSecrets.Controller.Tests;
+
+public sealed class KeyRenewalTests
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+    private readonly SealedSecretsControllerOptions _options = new() { KeySize = 2048, ControllerNamespace = "kube-system" };
+    private readonly KeyRegistry _registry = new();
+    private readonly InMemoryKeySecretStore _store;
+
+    public KeyRenewalTests() => _store = new InMemoryKeySecretStore(_time);
+
+    private KeyRenewal Renewal() => new(_store, _registry, _options, _time, NullLogger<KeyRenewal>.Instance);
+
+    [Fact]
+    public async Task The_first_start_makes_a_key_Secret_shaped_as_upstream()
+    {
+        await Renewal().InitializeAsync(CancellationToken.None);
+
+        var secret = Assert.Single(_store.Secrets);
+        Assert.Equal("kubernetes.io/tls", secret.Type);
+        Assert.Equal("sealed-secrets-key", secret.Metadata.GenerateName);
+        Assert.Equal("kube-system", secret.Metadata.NamespaceProperty);
+        Assert.Equal("active", secret.Metadata.Labels["sealedsecrets.bitnami.com/sealed-secrets-key"]);
+        Assert.StartsWith("-----BEGIN RSA PRIVATE KEY-----", Encoding.ASCII.GetString(secret.Data["tls.key"]), StringComparison.Ordinal);
+        Assert.StartsWith("-----BEGIN CERTIFICATE-----", Encoding.ASCII.GetString(secret.Data["tls.crt"]), StringComparison.Ordinal);
+        Assert.Equal(1, _registry.Count);
+    }
+
+    [Fact]
+    public async Task A_restart_loads_the_existing_keys_and_makes_none()
+    {
+        await Renewal().InitializeAsync(CancellationToken.None);
+        var registry = new KeyRegistry();
+        await new KeyRenewal(_store, registry, _options, _time, NullLogger<KeyRenewal>.Instance).InitializeAsync(CancellationToken.None);
+
+        Assert.Single(_store.Secrets);
+        Assert.Equal(_registry.Latest!.Fingerprint, registry.Latest!.Fingerprint);
+    }
+
+    [Fact]
+    public async Task A_key_older_than_the_cutoff_time_gets_a_successor_at_start()
+    {
+        await Renewal().InitializeAsync(CancellationToken.None);
+        _time.Advance(TimeSpan.FromDays(1));
+        _options.KeyCutoffTime = _time.GetUtcNow().AddHours(-1);
+
+        var registry = new KeyRegistry();
+        await new KeyRenewal(_store, registry, _options, _time, NullLogger<KeyRenewal>.Instance).InitializeAsync(CancellationToken.None);
+
+        Assert.Equal(2, _store.Secrets.Count);
+        Assert.Equal(2, registry.Count);
+    }
+
+    [Fact]
+    public async Task Relabelled_keys_are_ignored_and_the_legacy_named_key_is_loaded()
+    {
+        var pair = TestKeys.Pair(3);
+        var legacy = KeySecrets.ToSecret(pair, _options);
+        legacy.Metadata.Name = "sealed-secrets-key";
+        legacy.Metadata.Labels = null;
+        var compromised = KeySecrets.ToSecret(TestKeys.Pair(4), _options);
+        compromised.Metadata.Name = "sealed-secrets-keyabcde";
+        compromised.Metadata.Labels["sealedsecrets.bitnami.com/sealed-secrets-key"] = "compromised";
+        _store.Secrets.AddRange([legacy, compromised]);
+
+        await Renewal().LoadAsync(CancellationToken.None);
+
+        Assert.Equal([pair.PrivateKey.Fingerprint], _registry.NewestFirst.Select(k => k.Fingerprint));
+    }
+
+    [Fact]
+    public async Task On_a_fake_clock_a_new_key_seals_after_the_renew_period_and_old_values_still_open()
+    {
+        var renewal = Renewal();
+        using var service = new KeyRenewalService(renewal, _options, _time, NullLogger<KeyRenewalService>.Instance);
+        await service.StartAsync(CancellationToken.None);
+        var first = _registry.Latest!;
+        var label = ScopeLabel.For(SealingScope.Strict, "ns", "name");
+        var oldValue = HybridEncryption.Encrypt(first.PrivateKey.PublicKey, "old"u8, label, RandomNumberGenerator.Create());
+
+        _time.Advance(TimeSpan.FromDays(29));
+        await Task.Yield();
+        Assert.Equal(1, _registry.Count);
+
+        _time.Advance(TimeSpan.FromDays(1));
+        await Sigil.Testing.Eventually.UntilAsync(() => _registry.Count == 2, "a second key after 30 days", TimeSpan.FromSeconds(30));
+
+        var second = _registry.Latest!;
+        Assert.NotEqual(first.Fingerprint, second.Fingerprint);
+        Assert.Equal("old", Encoding.UTF8.GetString(HybridEncryption.Decrypt(_registry.NewestFirst.Select(k => k.PrivateKey), oldValue, label).Plaintext));
+        await service.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task A_zero_renew_period_never_renews_but_an_explicit_request_does()
+    {
+        _options.KeyRenewPeriod = TimeSpan.Zero;
+        using var service = new KeyRenewalService(Renewal(), _options, _time, NullLogger<KeyRenewalService>.Instance);
+        await service.StartAsync(CancellationToken.None);
+        _time.Advance(TimeSpan.FromDays(400));
+        await Task.Yield();
+        Assert.Equal(1, _registry.Count);
+
+        service.RenewNow();
+        await Sigil.Testing.Eventually.UntilAsync(() => _registry.Count == 2, "a key on request", TimeSpan.FromSeconds(30));
+        await service.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public void Extra_labels_cannot_override_the_active_label()
+    {
+        _options.PrivateKeyLabels["sealedsecrets.bitnami.com/sealed-secrets-key"] = "inactive";
+        _options.PrivateKeyLabels["team"] = "platform";
+        var secret = KeySecrets.ToSecret(TestKeys.Pair(0), _options);
+        Assert.Equal("active", secret.Metadata.Labels[SealedSecretAnnotations.SealedSecretsKeyLabel]);
+        Assert.Equal("platform", secret.Metadata.Labels["team"]);
+    }
+}

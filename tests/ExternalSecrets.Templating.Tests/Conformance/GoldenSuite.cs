@@ -108,6 +108,9 @@ internal static class GoldenSuite
             },
             LeftDelimiter = c.Left,
             RightDelimiter = c.Right,
+            // Conformance checks output, not limits: a loaded CI machine needs seconds for an RSA-4096
+            // genPrivateKey, so the wall-time bound here is generous (limits have their own tests).
+            Limits = TemplateLimits.Default with { MaxDuration = TimeSpan.FromMinutes(2) },
         };
         var output = new GoStringBuilder();
         try

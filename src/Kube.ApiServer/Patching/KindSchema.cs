@@ -34,5 +34,5 @@ internal sealed class KindSchema
     /// structs present as empty objects, everything with <c>omitempty</c> absent. Field ownership on
     /// create is computed against it, which decides where FieldsV1 carries a "." entry.
     /// </summary>
-    public JsonObject ZeroValue() => JsonNode.Parse(_zero)!.AsObject();
+    public JsonObject ZeroValue() => JsonNode.Parse(_zero)!.AsObject(); // a fresh copy: callers mutate it
 }

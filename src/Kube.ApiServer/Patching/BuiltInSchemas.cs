@@ -118,7 +118,12 @@ internal static class BuiltInSchemas
             atomics.Add(path + "[]"); // LocalObjectReference and OwnerReference are +structType=atomic.
         }
 
-        return new KindSchema(lists, atomics, zero);
+        // ContainerPort.protocol and ServicePort.protocol are list-map keys with default "TCP".
+        var keyDefaults = lists.Keys
+            .Where(p => p.EndsWith("[].ports", StringComparison.Ordinal) || (group.Length == 0 && kind == "Service" && p == ".spec.ports"))
+            .ToDictionary(p => p, _ => """{"protocol":"TCP"}""", StringComparer.Ordinal);
+
+        return new KindSchema(lists, atomics, keyDefaults, zero);
     }
 
     private static Dictionary<string, ListRule> MetadataRules(string prefix, Dictionary<string, ListRule>? into = null)

@@ -104,41 +104,46 @@ internal static class ObjectFields
     }
 
     /// <summary>Finds the value at a FieldsV1 path.</summary>
-    public static bool TryResolve(JsonNode? root, IReadOnlyList<string> path, out JsonNode? value)
+    public static bool TryResolve(JsonNode? root, IReadOnlyList<string> path, SchemaView schema, out JsonNode? value)
     {
         value = root;
+        var schemaPath = string.Empty;
         foreach (var element in path)
         {
-            if (!TryStep(value, element, out value, out _))
+            if (!TryStep(value, element, schemaPath, schema, out value, out _))
             {
                 value = null;
                 return false;
             }
+
+            schemaPath = Descend(schemaPath, element);
         }
 
         return true;
     }
 
     /// <summary>Removes the value at a FieldsV1 path, then prunes objects and lists it left empty.</summary>
-    public static void Remove(JsonObject root, IReadOnlyList<string> path)
+    public static void Remove(JsonObject root, IReadOnlyList<string> path, SchemaView schema)
     {
-        var chain = new List<(JsonNode Container, string Element)>();
+        var chain = new List<(JsonNode Container, string Element, string SchemaPath)>();
         JsonNode? node = root;
+        var schemaPath = string.Empty;
         foreach (var element in path)
         {
-            if (node is null || !TryStep(node, element, out var next, out _))
+            if (node is null || !TryStep(node, element, schemaPath, schema, out var next, out _))
             {
                 return;
             }
 
-            chain.Add((node, element));
+            chain.Add((node, element, schemaPath));
             node = next;
+            schemaPath = Descend(schemaPath, element);
         }
 
         for (var i = chain.Count - 1; i >= 0; i--)
         {
-            var (container, element) = chain[i];
-            RemoveChild(container, element);
+            var (container, element, containerPath) = chain[i];
+            RemoveChild(container, element, containerPath, schema);
             var emptied = container is JsonObject { Count: 0 } || container is JsonArray { Count: 0 };
             if (!emptied || i == 0)
             {
@@ -181,8 +186,8 @@ internal static class ObjectFields
                 var result = liveList.DeepClone().AsArray();
                 foreach (var item in appliedList.Cast<JsonObject>())
                 {
-                    var key = PathElement.Key(item, type.Keys);
-                    var at = result.Select((l, i) => (l, i)).FirstOrDefault(p => PathElement.Key((JsonObject)p.l!, type.Keys) == key, (null, -1)).i;
+                    var key = schema.ElementOf(item, schemaPath, type);
+                    var at = result.Select((l, i) => (l, i)).FirstOrDefault(p => schema.ElementOf(p.l, schemaPath, type) == key, (null, -1)).i;
                     if (at < 0)
                     {
                         result.Add(item.DeepClone());
@@ -227,7 +232,7 @@ internal static class ObjectFields
 
                 foreach (var item in list)
                 {
-                    path.Add(type.Kind == ListTypeKind.Set ? PathElement.Value(item) : PathElement.Key((JsonObject)item!, type.Keys));
+                    path.Add(schema.ElementOf(item, schemaPath, type));
                     set.Insert(path);
                     if (item is JsonObject itemObject && type.Kind == ListTypeKind.Map && !schema.IsAtomicObject(schemaPath + "[]"))
                     {
@@ -244,7 +249,10 @@ internal static class ObjectFields
         }
     }
 
-    private static bool TryStep(JsonNode? node, string element, out JsonNode? next, out int index)
+    private static string Descend(string schemaPath, string element) =>
+        element.StartsWith("f:", StringComparison.Ordinal) ? schemaPath + "." + element[2..] : schemaPath + "[]";
+
+    private static bool TryStep(JsonNode? node, string element, string schemaPath, SchemaView schema, out JsonNode? next, out int index)
     {
         next = null;
         index = -1;
@@ -253,7 +261,7 @@ internal static class ObjectFields
             case 'f' when node is JsonObject obj:
                 return obj.TryGetPropertyValue(element[2..], out next);
             case 'k' when node is JsonArray list:
-                index = list.Select((item, i) => (item, i)).FirstOrDefault(p => PathElement.MatchesKey(p.item, element), (null, -1)).i;
+                index = list.Select((item, i) => (item, i)).FirstOrDefault(p => schema.MatchesKey(p.item, element, schemaPath), (null, -1)).i;
                 break;
             case 'v' when node is JsonArray list:
                 index = list.Select((item, i) => (item, i)).FirstOrDefault(p => PathElement.MatchesValue(p.item, element), (null, -1)).i;
@@ -274,13 +282,13 @@ internal static class ObjectFields
         return true;
     }
 
-    private static void RemoveChild(JsonNode container, string element)
+    private static void RemoveChild(JsonNode container, string element, string schemaPath, SchemaView schema)
     {
         if (container is JsonObject obj && element.StartsWith("f:", StringComparison.Ordinal))
         {
             obj.Remove(element[2..]);
         }
-        else if (TryStep(container, element, out _, out var index) && index >= 0)
+        else if (TryStep(container, element, schemaPath, schema, out _, out var index) && index >= 0)
         {
             ((JsonArray)container).RemoveAt(index);
         }
@@ -343,7 +351,7 @@ internal static class ObjectFields
 
         private void WalkList(JsonArray before, JsonArray after, ListType type, List<string> path, string schemaPath)
         {
-            string ElementOf(JsonNode? item) => type.Kind == ListTypeKind.Set ? PathElement.Value(item) : PathElement.Key((JsonObject)item!, type.Keys);
+            string ElementOf(JsonNode? item) => schema.ElementOf(item, schemaPath, type);
 
             var old = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
             foreach (var item in before)
@@ -410,7 +418,7 @@ internal static class ObjectFields
 
                     foreach (var item in list)
                     {
-                        path.Add(type.Kind == ListTypeKind.Set ? PathElement.Value(item) : PathElement.Key((JsonObject)item!, type.Keys));
+                        path.Add(schema.ElementOf(item, schemaPath, type));
                         if (type.Kind == ListTypeKind.Set)
                         {
                             Changed.Insert(path);

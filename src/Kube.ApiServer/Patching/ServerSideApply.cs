@@ -47,6 +47,7 @@ public static class ServerSideApply
         }
 
         var schema = SchemaView.For(options.ApiVersion, options.Kind, options.ListTypeAt);
+        CheckListKeys(config, string.Empty, schema, options);
         var appliedFields = ObjectFields.FieldsOf(config, schema);
         var time = ManagerEntry.FormatTime(options.Time);
 
@@ -62,7 +63,7 @@ public static class ServerSideApply
         var mine = entries.FirstOrDefault(e => e.Is(options.Manager, ManagerEntry.Apply, options.ApiVersion, options.Subresource));
         var others = entries.Where(e => !ReferenceEquals(e, mine)).ToList();
 
-        var conflicts = FindConflicts(live, config, appliedFields, others);
+        var conflicts = FindConflicts(live, config, appliedFields, others, schema);
         var force = options.Force || (conflicts.Count > 0 && ConflictsAllowedByLastApplied(live, conflicts, options, schema));
         if (conflicts.Count > 0 && !force)
         {
@@ -82,7 +83,7 @@ public static class ServerSideApply
             // Level 1: the manager stopped applying this field; drop it unless someone else owns it.
             if (!others.Any(o => o.Fields.ContainsAtOrBelow(path)) && !appliedFields.ContainsAtOrBelow(path))
             {
-                ObjectFields.Remove(merged, path);
+                ObjectFields.Remove(merged, path, schema);
             }
         }
 
@@ -120,7 +121,7 @@ public static class ServerSideApply
         }
     }
 
-    private static List<(ManagerEntry Owner, IReadOnlyList<string> Path)> FindConflicts(JsonObject live, JsonObject config, FieldSet appliedFields, List<ManagerEntry> others)
+    private static List<(ManagerEntry Owner, IReadOnlyList<string> Path)> FindConflicts(JsonObject live, JsonObject config, FieldSet appliedFields, List<ManagerEntry> others, SchemaView schema)
     {
         var conflicts = new List<(ManagerEntry, IReadOnlyList<string>)>();
         foreach (var path in appliedFields.Paths())
@@ -132,8 +133,8 @@ public static class ServerSideApply
                 continue;
             }
 
-            ObjectFields.TryResolve(config, path, out var wanted);
-            var hasLive = ObjectFields.TryResolve(live, path, out var current);
+            ObjectFields.TryResolve(config, path, schema, out var wanted);
+            var hasLive = ObjectFields.TryResolve(live, path, schema, out var current);
             if (hasLive && JsonValues.DeepEquals(current, wanted))
             {
                 continue; // same value: shared ownership, no conflict.
@@ -174,8 +175,8 @@ public static class ServerSideApply
         var lastAppliedFields = ObjectFields.FieldsOf(lastApplied, schema);
         return conflicts.All(c =>
             lastAppliedFields.Contains(c.Path)
-            && ObjectFields.TryResolve(lastApplied, c.Path, out var old)
-            && ObjectFields.TryResolve(live, c.Path, out var current)
+            && ObjectFields.TryResolve(lastApplied, c.Path, schema, out var old)
+            && ObjectFields.TryResolve(live, c.Path, schema, out var current)
             && JsonValues.DeepEquals(old, current));
     }
 
@@ -217,6 +218,37 @@ public static class ServerSideApply
         Time = time,
         Fields = ObjectFields.FieldsOf(live, schema),
     };
+
+    /// <summary>Every item of a map list must carry its key fields (structured-merge-diff refuses it otherwise).</summary>
+    private static void CheckListKeys(JsonNode? node, string schemaPath, SchemaView schema, ApplyOptions options)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, value) in obj)
+                {
+                    CheckListKeys(value, schemaPath + "." + key, schema, options);
+                }
+
+                break;
+            case JsonArray list:
+                var type = schema.ListAt(schemaPath);
+                for (var i = 0; i < list.Count; i++)
+                {
+                    if (type.Kind == ListTypeKind.Map && schema.MissingKey(list[i], schemaPath, type) is { } missing)
+                    {
+                        throw PatchException.BadRequest(
+                            $"failed to create typed patch object ({options.ApiVersion}, Kind={options.Kind}): {schemaPath}: element {i}: associative list with keys has an element that omits key field \"{missing}\"");
+                    }
+
+                    CheckListKeys(list[i], schemaPath + "[]", schema, options);
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
 
     private static void CheckTypeMeta(JsonObject applied, ApplyOptions options)
     {

@@ -60,8 +60,6 @@ internal static class JsonValues
     public static bool IsNull(JsonNode? node) =>
         node is null || (node is JsonValue v && v.GetValueKind() == JsonValueKind.Null);
 
-    public static JsonNode? Clone(JsonNode? node) => node?.DeepClone();
-
     // Go's encoders leave '+', '/' and non-ASCII alone; System.Text.Json's default would escape them.
     private static readonly JsonSerializerOptions GoLike = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

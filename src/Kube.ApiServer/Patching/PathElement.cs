@@ -34,8 +34,6 @@ internal static class PathElement
         return "k:" + JsonValues.ToJson(key);
     }
 
-    public static string Index(int index) => "i:" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
     /// <summary>".data.password", ".spec.containers[name=\"app\"].image", ".metadata.finalizers[=\"x\"]".</summary>
     public static string Display(IReadOnlyList<string> path)
     {

@@ -59,6 +59,11 @@ public static class ServerSideApply
             return ApplyResult.Success(created);
         }
 
+        return ApplyToLive(live, applied, config, appliedFields, schema, options, time);
+    }
+
+    private static ApplyResult ApplyToLive(JsonObject live, JsonObject applied, JsonObject config, FieldSet appliedFields, SchemaView schema, ApplyOptions options, string time)
+    {
         var entries = ManagerEntry.Parse(live["metadata"]?["managedFields"]) ?? [FirstApplyOwner(live, options, schema, time)];
         var mine = entries.FirstOrDefault(e => e.Is(options.Manager, ManagerEntry.Apply, options.ApiVersion, options.Subresource));
         var others = entries.Where(e => !ReferenceEquals(e, mine)).ToList();

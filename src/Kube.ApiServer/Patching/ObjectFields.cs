@@ -156,39 +156,100 @@ internal static partial class ObjectFields
         if (applied is JsonArray appliedList && live is JsonArray liveList)
         {
             var type = schema.ListAt(schemaPath);
-            if (type.Kind == ListTypeKind.Set)
+            var granular = type.Kind == ListTypeKind.Set
+                || (type.Kind == ListTypeKind.Map && appliedList.All(i => i is JsonObject) && liveList.All(i => i is JsonObject));
+            if (granular)
             {
-                var result = liveList.DeepClone().AsArray();
-                foreach (var item in appliedList.Where(item => !liveList.Any(l => JsonValues.DeepEquals(l, item))))
-                {
-                    result.Add(item?.DeepClone());
-                }
-
-                return result;
-            }
-
-            if (type.Kind == ListTypeKind.Map && appliedList.All(i => i is JsonObject) && liveList.All(i => i is JsonObject))
-            {
-                var result = liveList.DeepClone().AsArray();
-                foreach (var item in appliedList.Cast<JsonObject>())
-                {
-                    var key = schema.ElementOf(item, schemaPath, type);
-                    var at = result.Select((l, i) => (l, i)).FirstOrDefault(p => schema.ElementOf(p.l, schemaPath, type) == key, (null, -1)).i;
-                    if (at < 0)
-                    {
-                        result.Add(item.DeepClone());
-                    }
-                    else
-                    {
-                        result[at] = Merge(result[at]!.DeepClone(), item, schemaPath + "[]", schema);
-                    }
-                }
-
-                return result;
+                return MergeListItems(liveList, appliedList, schemaPath, type, schema);
             }
         }
 
         return applied?.DeepClone();
+    }
+
+    /// <summary>
+    /// Merges set or map lists item by item in structured-merge-diff's order: the applied order
+    /// wins for items both sides have, live-only items stay where they were relative to them, and
+    /// applied-only items come where the configuration puts them.
+    /// </summary>
+    private static JsonArray MergeListItems(JsonArray live, JsonArray applied, string schemaPath, ListType type, SchemaView schema)
+    {
+        var liveItems = IndexItems(live, schemaPath, type, schema);
+        var appliedItems = IndexItems(applied, schemaPath, type, schema);
+        var liveByElement = liveItems.ToDictionary(p => p.Element, p => p.Item, StringComparer.Ordinal);
+        var appliedByElement = appliedItems.ToDictionary(p => p.Element, p => p.Item, StringComparer.Ordinal);
+        var shared = new Queue<string>(appliedItems.Select(p => p.Element).Where(liveByElement.ContainsKey));
+        var nextShared = shared.Count > 0 ? shared.Dequeue() : null;
+
+        JsonNode? MergeItem(string element) =>
+            Merge(liveByElement.GetValueOrDefault(element)?.DeepClone(), appliedByElement[element], schemaPath + "[]", schema);
+
+        var result = new JsonArray();
+        int l = 0, r = 0;
+        while (l < liveItems.Count || r < appliedItems.Count)
+        {
+            var progressed = false;
+            if (l < liveItems.Count && r < appliedItems.Count)
+            {
+                var element = liveItems[l].Element;
+                if (element == appliedItems[r].Element)
+                {
+                    result.Add(MergeItem(element));
+                    l++;
+                    r++;
+                    nextShared = shared.Count > 0 ? shared.Dequeue() : null;
+                    continue;
+                }
+
+                if (appliedByElement.ContainsKey(element) && nextShared is not null && nextShared != element)
+                {
+                    l++; // a shared item the applied order places later
+                    continue;
+                }
+            }
+
+            if (l < liveItems.Count && !appliedByElement.ContainsKey(liveItems[l].Element))
+            {
+                result.Add(liveItems[l].Item?.DeepClone());
+                l++;
+                continue;
+            }
+
+            if (r < appliedItems.Count)
+            {
+                var element = appliedItems[r].Element;
+                result.Add(MergeItem(element));
+                r++;
+                progressed = true;
+                if (nextShared == element)
+                {
+                    nextShared = shared.Count > 0 ? shared.Dequeue() : null;
+                }
+            }
+
+            if (!progressed)
+            {
+                l++; // only already-merged shared items remain on the live side
+            }
+        }
+
+        return result;
+    }
+
+    private static List<(string Element, JsonNode? Item)> IndexItems(JsonArray list, string schemaPath, ListType type, SchemaView schema)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var items = new List<(string, JsonNode?)>();
+        foreach (var item in list)
+        {
+            var element = schema.ElementOf(item, schemaPath, type);
+            if (seen.Add(element))
+            {
+                items.Add((element, item));
+            }
+        }
+
+        return items;
     }
 
     private static void VisitObject(JsonObject obj, List<string> path, string schemaPath, SchemaView schema, FieldSet set)

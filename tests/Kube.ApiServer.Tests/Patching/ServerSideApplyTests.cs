@@ -416,4 +416,23 @@ public class ServerSideApplyTests
         Assert.Contains(".spec.template.spec.containers: element 0", error.Message, StringComparison.Ordinal);
         Assert.Contains("\"name\"", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("""["a","b","c"]""", """["c","a"]""", """["b","c","a"]""")]
+    [InlineData("""["x","y"]""", """["z","x"]""", """["z","x","y"]""")]
+    [InlineData("""["a","b"]""", """["b","a"]""", """["b","a"]""")]
+    [InlineData("""["a"]""", """["b","c"]""", """["a","b","c"]""")]
+    public void Merged_lists_follow_the_applied_order_and_keep_live_only_items_in_place(string live, string applied, string expected)
+    {
+        ListType Types(string path) => path == ".spec.items" ? ListType.Map("name") : ListType.Atomic;
+        static JsonArray Items(string names) => new(JsonNode.Parse(names)!.AsArray().Select(n => (JsonNode?)new JsonObject { ["name"] = n!.GetValue<string>() }).ToArray());
+        var options = new ApplyOptions("owner", true, "example.io/v1", "Thing", T1, Types);
+        var liveObject = new JsonObject { ["apiVersion"] = "example.io/v1", ["kind"] = "Thing", ["metadata"] = new JsonObject { ["name"] = "t" }, ["spec"] = new JsonObject { ["items"] = Items(live) } };
+        ManagedFields.RecordUpdate(null, liveObject, "someone", "example.io/v1", T1, null, Types);
+        var config = new JsonObject { ["apiVersion"] = "example.io/v1", ["kind"] = "Thing", ["metadata"] = new JsonObject { ["name"] = "t" }, ["spec"] = new JsonObject { ["items"] = Items(applied) } };
+
+        var merged = ServerSideApply.Apply(liveObject, config, options).Object!;
+
+        AssertJson(Items(expected).ToJsonString(), merged["spec"]!["items"]);
+    }
 }

@@ -64,7 +64,7 @@ public static class ServerSideApply
 
     private static ApplyResult ApplyToLive(JsonObject live, JsonObject applied, JsonObject config, FieldSet appliedFields, SchemaView schema, ApplyOptions options, string time)
     {
-        var entries = ManagerEntry.Parse(live["metadata"]?["managedFields"]) ?? [FirstApplyOwner(live, options, schema, time)];
+        var entries = ManagerEntry.Parse(JsonValues.At(live, "metadata", "managedFields")) ?? [FirstApplyOwner(live, options, schema, time)];
         var mine = entries.FirstOrDefault(e => e.Is(options.Manager, ManagerEntry.Apply, options.ApiVersion, options.Subresource));
         var others = entries.Where(e => !ReferenceEquals(e, mine)).ToList();
 
@@ -192,7 +192,7 @@ public static class ServerSideApply
     /// </summary>
     private static void SyncLastApplied(JsonObject live, JsonObject merged, JsonObject applied, ApplyOptions options)
     {
-        if (options.Manager != KubectlManager || LastApplied(live) is null || merged["metadata"]?["annotations"] is not JsonObject annotations)
+        if (options.Manager != KubectlManager || LastApplied(live) is null || JsonValues.At(merged, "metadata", "annotations") is not JsonObject annotations)
         {
             return;
         }
@@ -211,9 +211,7 @@ public static class ServerSideApply
     }
 
     private static string? LastApplied(JsonObject obj) =>
-        obj["metadata"]?["annotations"]?[LastAppliedAnnotation] is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String && v.GetValue<string>().Length > 0
-            ? v.GetValue<string>()
-            : null;
+        JsonValues.Text(JsonValues.At(obj, "metadata", "annotations", LastAppliedAnnotation)) is { Length: > 0 } text ? text : null;
 
     private static ManagerEntry FirstApplyOwner(JsonObject live, ApplyOptions options, SchemaView schema, string time) => new()
     {
@@ -257,9 +255,14 @@ public static class ServerSideApply
 
     private static void CheckTypeMeta(JsonObject applied, ApplyOptions options)
     {
-        var apiVersion = applied["apiVersion"]?.GetValue<string>();
-        var kind = applied["kind"]?.GetValue<string>();
-        if ((apiVersion is not null && apiVersion != options.ApiVersion) || (kind is not null && kind != options.Kind))
+        if (applied["metadata"] is { } metadata && metadata is not JsonObject)
+        {
+            throw PatchException.BadRequest("apply configuration: metadata must be an object");
+        }
+
+        var apiVersion = JsonValues.Text(applied["apiVersion"]);
+        var kind = JsonValues.Text(applied["kind"]);
+        if ((applied["apiVersion"] is not null && apiVersion != options.ApiVersion) || (applied["kind"] is not null && kind != options.Kind))
         {
             throw PatchException.BadRequest($"apply configuration is {apiVersion}, Kind={kind} but the request is for {options.ApiVersion}, Kind={options.Kind}");
         }
@@ -299,7 +302,7 @@ public static class ServerSideApply
 
         foreach (var name in ServerMetadata)
         {
-            if (live["metadata"]?[name] is { } value)
+            if (JsonValues.At(live, "metadata", name) is { } value)
             {
                 metadata[name] = value.DeepClone();
             }

@@ -57,10 +57,23 @@ internal static class JsonValues
         }
     }
 
+    /// <summary>Safe navigation through objects only: null when any step is missing or not an object.</summary>
+    public static JsonNode? At(JsonNode? node, params string[] names)
+    {
+        foreach (var name in names)
+        {
+            node = node is JsonObject obj && obj.TryGetPropertyValue(name, out var next) ? next : null;
+        }
+
+        return node;
+    }
+
+    /// <summary>The string a node holds, or null when it is absent or not a string.</summary>
+    public static string? Text(JsonNode? node) =>
+        node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+
     public static bool IsNull(JsonNode? node) =>
         node is null || (node is JsonValue v && v.GetValueKind() == JsonValueKind.Null);
-
-    public static JsonNode? Clone(JsonNode? node) => node?.DeepClone();
 
     // Go's encoders leave '+', '/' and non-ASCII alone; System.Text.Json's default would escape them.
     private static readonly JsonSerializerOptions GoLike = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -47,6 +47,7 @@ public static class ServerSideApply
         }
 
         var schema = SchemaView.For(options.ApiVersion, options.Kind, options.ListTypeAt);
+        CheckListKeys(config, string.Empty, schema, options);
         var appliedFields = ObjectFields.FieldsOf(config, schema);
         var time = ManagerEntry.FormatTime(options.Time);
 
@@ -58,11 +59,16 @@ public static class ServerSideApply
             return ApplyResult.Success(created);
         }
 
-        var entries = ManagerEntry.Parse(live["metadata"]?["managedFields"]) ?? [FirstApplyOwner(live, options, schema, time)];
+        return ApplyToLive(live, applied, config, appliedFields, schema, options, time);
+    }
+
+    private static ApplyResult ApplyToLive(JsonObject live, JsonObject applied, JsonObject config, FieldSet appliedFields, SchemaView schema, ApplyOptions options, string time)
+    {
+        var entries = ManagerEntry.Parse(JsonValues.At(live, "metadata", "managedFields")) ?? [FirstApplyOwner(live, options, schema, time)];
         var mine = entries.FirstOrDefault(e => e.Is(options.Manager, ManagerEntry.Apply, options.ApiVersion, options.Subresource));
         var others = entries.Where(e => !ReferenceEquals(e, mine)).ToList();
 
-        var conflicts = FindConflicts(live, config, appliedFields, others);
+        var conflicts = FindConflicts(live, config, appliedFields, others, schema);
         var force = options.Force || (conflicts.Count > 0 && ConflictsAllowedByLastApplied(live, conflicts, options, schema));
         if (conflicts.Count > 0 && !force)
         {
@@ -82,7 +88,7 @@ public static class ServerSideApply
             // Level 1: the manager stopped applying this field; drop it unless someone else owns it.
             if (!others.Any(o => o.Fields.ContainsAtOrBelow(path)) && !appliedFields.ContainsAtOrBelow(path))
             {
-                ObjectFields.Remove(merged, path);
+                ObjectFields.Remove(merged, path, schema);
             }
         }
 
@@ -120,7 +126,7 @@ public static class ServerSideApply
         }
     }
 
-    private static List<(ManagerEntry Owner, IReadOnlyList<string> Path)> FindConflicts(JsonObject live, JsonObject config, FieldSet appliedFields, List<ManagerEntry> others)
+    private static List<(ManagerEntry Owner, IReadOnlyList<string> Path)> FindConflicts(JsonObject live, JsonObject config, FieldSet appliedFields, List<ManagerEntry> others, SchemaView schema)
     {
         var conflicts = new List<(ManagerEntry, IReadOnlyList<string>)>();
         foreach (var path in appliedFields.Paths())
@@ -132,8 +138,8 @@ public static class ServerSideApply
                 continue;
             }
 
-            ObjectFields.TryResolve(config, path, out var wanted);
-            var hasLive = ObjectFields.TryResolve(live, path, out var current);
+            ObjectFields.TryResolve(config, path, schema, out var wanted);
+            var hasLive = ObjectFields.TryResolve(live, path, schema, out var current);
             if (hasLive && JsonValues.DeepEquals(current, wanted))
             {
                 continue; // same value: shared ownership, no conflict.
@@ -174,8 +180,8 @@ public static class ServerSideApply
         var lastAppliedFields = ObjectFields.FieldsOf(lastApplied, schema);
         return conflicts.All(c =>
             lastAppliedFields.Contains(c.Path)
-            && ObjectFields.TryResolve(lastApplied, c.Path, out var old)
-            && ObjectFields.TryResolve(live, c.Path, out var current)
+            && ObjectFields.TryResolve(lastApplied, c.Path, schema, out var old)
+            && ObjectFields.TryResolve(live, c.Path, schema, out var current)
             && JsonValues.DeepEquals(old, current));
     }
 
@@ -186,7 +192,7 @@ public static class ServerSideApply
     /// </summary>
     private static void SyncLastApplied(JsonObject live, JsonObject merged, JsonObject applied, ApplyOptions options)
     {
-        if (options.Manager != KubectlManager || LastApplied(live) is null || merged["metadata"]?["annotations"] is not JsonObject annotations)
+        if (options.Manager != KubectlManager || LastApplied(live) is null || JsonValues.At(merged, "metadata", "annotations") is not JsonObject annotations)
         {
             return;
         }
@@ -205,9 +211,7 @@ public static class ServerSideApply
     }
 
     private static string? LastApplied(JsonObject obj) =>
-        obj["metadata"]?["annotations"]?[LastAppliedAnnotation] is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String && v.GetValue<string>().Length > 0
-            ? v.GetValue<string>()
-            : null;
+        JsonValues.Text(JsonValues.At(obj, "metadata", "annotations", LastAppliedAnnotation)) is { Length: > 0 } text ? text : null;
 
     private static ManagerEntry FirstApplyOwner(JsonObject live, ApplyOptions options, SchemaView schema, string time) => new()
     {
@@ -218,11 +222,47 @@ public static class ServerSideApply
         Fields = ObjectFields.FieldsOf(live, schema),
     };
 
+    /// <summary>Every item of a map list must carry its key fields (structured-merge-diff refuses it otherwise).</summary>
+    private static void CheckListKeys(JsonNode? node, string schemaPath, SchemaView schema, ApplyOptions options)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, value) in obj)
+                {
+                    CheckListKeys(value, schemaPath + "." + key, schema, options);
+                }
+
+                break;
+            case JsonArray list:
+                var type = schema.ListAt(schemaPath);
+                for (var i = 0; i < list.Count; i++)
+                {
+                    if (type.Kind == ListTypeKind.Map && schema.MissingKey(list[i], schemaPath, type) is { } missing)
+                    {
+                        throw PatchException.BadRequest(
+                            $"failed to create typed patch object ({options.ApiVersion}, Kind={options.Kind}): {schemaPath}: element {i}: associative list with keys has an element that omits key field \"{missing}\"");
+                    }
+
+                    CheckListKeys(list[i], schemaPath + "[]", schema, options);
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
     private static void CheckTypeMeta(JsonObject applied, ApplyOptions options)
     {
-        var apiVersion = applied["apiVersion"]?.GetValue<string>();
-        var kind = applied["kind"]?.GetValue<string>();
-        if ((apiVersion is not null && apiVersion != options.ApiVersion) || (kind is not null && kind != options.Kind))
+        if (applied["metadata"] is { } metadata && metadata is not JsonObject)
+        {
+            throw PatchException.BadRequest("apply configuration: metadata must be an object");
+        }
+
+        var apiVersion = JsonValues.Text(applied["apiVersion"]);
+        var kind = JsonValues.Text(applied["kind"]);
+        if ((applied["apiVersion"] is not null && apiVersion != options.ApiVersion) || (applied["kind"] is not null && kind != options.Kind))
         {
             throw PatchException.BadRequest($"apply configuration is {apiVersion}, Kind={kind} but the request is for {options.ApiVersion}, Kind={options.Kind}");
         }
@@ -262,7 +302,7 @@ public static class ServerSideApply
 
         foreach (var name in ServerMetadata)
         {
-            if (live["metadata"]?[name] is { } value)
+            if (JsonValues.At(live, "metadata", name) is { } value)
             {
                 metadata[name] = value.DeepClone();
             }

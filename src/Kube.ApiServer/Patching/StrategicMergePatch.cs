@@ -167,6 +167,7 @@ public static class StrategicMergePatch
     {
         var result = original?.DeepClone().AsArray() ?? [];
         var itemPath = path + "[]";
+        var items = new List<JsonObject>();
         foreach (var item in patch)
         {
             if (item is not JsonObject patchItem)
@@ -174,31 +175,38 @@ public static class StrategicMergePatch
                 throw PatchException.BadRequest($"strategic merge patch: {Display(path)} merges by key \"{mergeKey}\" but has an element that is not an object");
             }
 
-            if (patchItem.TryGetPropertyValue(PatchDirective, out var directive))
+            if (!patchItem.TryGetPropertyValue(PatchDirective, out var directive))
             {
-                switch (DirectiveValue(directive, path))
-                {
-                    case "replace":
-                        // A {"$patch":"replace"} element: the list becomes exactly the other elements.
-                        var replaced = patch.Where(p => p is JsonObject o && !o.ContainsKey(PatchDirective)).Select(p => (JsonNode?)MergeMap([], p!.AsObject(), itemPath, schema));
-                        return new JsonArray(replaced.ToArray());
-                    case "delete":
-                        var doomed = RequiredKey(patchItem, mergeKey, path);
-                        for (var i = result.Count - 1; i >= 0; i--)
-                        {
-                            if (result[i] is JsonObject candidate && JsonValues.DeepEquals(candidate[mergeKey], doomed))
-                            {
-                                result.RemoveAt(i);
-                            }
-                        }
-
-                        continue;
-                    default:
-                        // Upstream: "merging lists cannot yet be specified in the patch", and unknown types.
-                        throw PatchException.BadRequest($"strategic merge patch: unsupported $patch directive in the list {Display(path)}");
-                }
+                items.Add(patchItem);
+                continue;
             }
 
+            // Directive elements act first, as in apimachinery's mergeSliceWithSpecialElements.
+            switch (DirectiveValue(directive, path))
+            {
+                case "replace":
+                    // A {"$patch":"replace"} element: the list becomes exactly the other elements.
+                    var replaced = patch.Where(p => p is JsonObject o && !o.ContainsKey(PatchDirective)).Select(p => (JsonNode?)MergeMap([], p!.AsObject(), itemPath, schema));
+                    return new JsonArray(replaced.ToArray());
+                case "delete":
+                    var doomed = RequiredKey(patchItem, mergeKey, path);
+                    for (var i = result.Count - 1; i >= 0; i--)
+                    {
+                        if (result[i] is JsonObject candidate && JsonValues.DeepEquals(candidate[mergeKey], doomed))
+                        {
+                            result.RemoveAt(i);
+                        }
+                    }
+
+                    break;
+                default:
+                    // Upstream: "merging lists cannot yet be specified in the patch", and unknown types.
+                    throw PatchException.BadRequest($"strategic merge patch: unsupported $patch directive in the list {Display(path)}");
+            }
+        }
+
+        foreach (var patchItem in items)
+        {
             var key = RequiredKey(patchItem, mergeKey, path);
             var match = result.OfType<JsonObject>().FirstOrDefault(candidate => JsonValues.DeepEquals(candidate[mergeKey], key));
             if (match is null)

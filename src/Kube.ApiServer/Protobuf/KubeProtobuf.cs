@@ -73,7 +73,7 @@ public static class KubeProtobuf
             error = null;
             return true;
         }
-        catch (Exception e) when (e is InvalidProtocolBufferException or InvalidDataException or FormatException or JsonException)
+        catch (Exception e) when (e is InvalidProtocolBufferException or InvalidDataException or FormatException or JsonException or ArgumentException or InvalidOperationException)
         {
             // The message names the structural problem only; payload bytes never reach it.
             error = $"protobuf body could not be decoded: {e.Message}";

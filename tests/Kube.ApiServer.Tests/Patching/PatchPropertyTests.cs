@@ -97,6 +97,69 @@ public class PatchPropertyTests
         }
     }
 
+    [Fact]
+    public void Random_patches_either_apply_or_fail_with_a_patch_exception()
+    {
+        var random = new Random(7307);
+        string[] directives = ["$patch", "$retainKeys", "$setElementOrder/containers", "$deleteFromPrimitiveList/finalizers", "containers", "finalizers", "ports", "env"];
+        for (var i = 0; i < Runs * 3; i++)
+        {
+            var target = RandomKubeish(random, depth: 5, directives: false);
+            var patch = RandomKubeish(random, depth: 5, directives: true);
+            patch[directives[random.Next(directives.Length)]] = RandomValue(random, 2, true);
+            var ops = new JsonArray(new JsonObject { ["op"] = new[] { "add", "remove", "replace", "move", "copy", "test", "x" }[random.Next(7)], ["path"] = "/f" + random.Next(6).ToString(System.Globalization.CultureInfo.InvariantCulture), ["from"] = "/f1", ["value"] = RandomValue(random, 2, true) });
+
+            Tolerate(() => StrategicMergePatch.Apply(target, patch, "apps/v1", "Deployment"));
+            Tolerate(() => JsonPatch.Apply(target, ops));
+            Tolerate(() => MergePatch.Apply(target, patch));
+            target["apiVersion"] = "v1";
+            target["kind"] = "Secret";
+            patch["apiVersion"] = "v1";
+            patch["kind"] = "Secret";
+            Tolerate(() => ServerSideApply.Apply(target, patch, new ApplyOptions("m", random.Next(2) == 0, "v1", "Secret", DateTimeOffset.UnixEpoch)));
+            Tolerate(() => ManagedFields.RecordUpdate(target, patch, "m", "v1", DateTimeOffset.UnixEpoch, null));
+        }
+    }
+
+    private static readonly string[] KubeNames =
+        ["spec", "template", "containers", "name", "image", "env", "ports", "containerPort", "protocol", "metadata", "finalizers", "ownerReferences", "uid", "labels", "data", "f1"];
+
+    private static readonly string[] DirectiveNames =
+        ["$patch", "$retainKeys", "$setElementOrder/containers", "$setElementOrder/env", "$deleteFromPrimitiveList/finalizers"];
+
+    /// <summary>Objects shaped like Kubernetes ones (known list names, keyed items, directives).</summary>
+    private static JsonObject RandomKubeish(Random random, int depth, bool directives)
+    {
+        var obj = new JsonObject();
+        for (var i = random.Next(0, 5); i > 0; i--)
+        {
+            var name = directives && random.Next(6) == 0 ? DirectiveNames[random.Next(DirectiveNames.Length)] : KubeNames[random.Next(KubeNames.Length)];
+            obj[name] = random.Next(5) switch
+            {
+                0 when depth > 0 => RandomKubeish(random, depth - 1, directives),
+                1 when depth > 0 => new JsonArray(Enumerable.Range(0, random.Next(0, 4)).Select(_ => random.Next(3) == 0
+                    ? RandomValue(random, 0, directives)
+                    : (JsonNode)RandomKubeish(random, depth - 1, directives).Also(o => o["name"] ??= "n" + random.Next(3).ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray()),
+                2 => directives && random.Next(3) == 0 ? JsonValue.Create(new[] { "replace", "delete", "merge" }[random.Next(3)]) : RandomValue(random, 0, directives),
+                _ => RandomValue(random, 0, directives),
+            };
+        }
+
+        return obj;
+    }
+
+    private static void Tolerate(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (PatchException)
+        {
+            // An answer for the client; anything else would be a 500.
+        }
+    }
+
     private static JsonObject WithoutNulls(JsonObject obj)
     {
         var copy = new JsonObject();
@@ -137,5 +200,14 @@ public class PatchPropertyTests
             4 when lists => new JsonArray(Enumerable.Range(0, random.Next(0, 3)).Select(_ => RandomValue(random, depth - 1, false, lists)).ToArray()),
             _ => RandomObject(random, depth, allowNulls, lists),
         };
+    }
+}
+
+internal static class JsonObjectExtensions
+{
+    public static JsonObject Also(this JsonObject obj, Action<JsonObject> change)
+    {
+        change(obj);
+        return obj;
     }
 }

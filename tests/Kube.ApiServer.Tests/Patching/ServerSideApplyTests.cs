@@ -392,4 +392,47 @@ public class ServerSideApplyTests
 
         AssertJson("""[{"name":"app","image":"a"}]""", created["spec"]!["template"]!["spec"]!["containers"]);
     }
+
+    [Fact]
+    public void A_port_without_protocol_is_keyed_with_the_tcp_default_and_matches_the_defaulted_live_port()
+    {
+        var options = new ApplyOptions("kubectl", false, "apps/v1", "Deployment", T1);
+        var live = Apply(null, """{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web"},"spec":{"template":{"spec":{"containers":[{"name":"app","ports":[{"containerPort":80}]}]}}}}""", options);
+        // The server defaulted the protocol after the first apply.
+        live["spec"]!["template"]!["spec"]!["containers"]![0]!["ports"]![0]!["protocol"] = "TCP";
+
+        var updated = Apply(live, """{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web"},"spec":{"template":{"spec":{"containers":[{"name":"app","ports":[{"containerPort":80,"name":"http"}]}]}}}}""", options);
+
+        AssertJson("""[{"containerPort":80,"protocol":"TCP","name":"http"}]""", updated["spec"]!["template"]!["spec"]!["containers"]![0]!["ports"]);
+        AssertJson("""{"f:spec":{"f:template":{"f:spec":{"f:containers":{"k:{\"name\":\"app\"}":{".":{},"f:name":{},"f:ports":{"k:{\"containerPort\":80,\"protocol\":\"TCP\"}":{".":{},"f:containerPort":{},"f:name":{}}}}}}}}}""", EntryOf(updated, "kubectl")["fieldsV1"]);
+    }
+
+    [Fact]
+    public void A_list_item_without_its_key_field_is_a_bad_request_naming_the_list()
+    {
+        var error = Assert.Throws<PatchException>(() => ServerSideApply.Apply(null, Obj("""{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web"},"spec":{"template":{"spec":{"containers":[{"image":"no-name"}]}}}}"""), new ApplyOptions("kubectl", false, "apps/v1", "Deployment", T1)));
+
+        Assert.Equal(400, error.StatusCode);
+        Assert.Contains(".spec.template.spec.containers: element 0", error.Message, StringComparison.Ordinal);
+        Assert.Contains("\"name\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""["a","b","c"]""", """["c","a"]""", """["b","c","a"]""")]
+    [InlineData("""["x","y"]""", """["z","x"]""", """["z","x","y"]""")]
+    [InlineData("""["a","b"]""", """["b","a"]""", """["b","a"]""")]
+    [InlineData("""["a"]""", """["b","c"]""", """["a","b","c"]""")]
+    public void Merged_lists_follow_the_applied_order_and_keep_live_only_items_in_place(string live, string applied, string expected)
+    {
+        ListType Types(string path) => path == ".spec.items" ? ListType.Map("name") : ListType.Atomic;
+        static JsonArray Items(string names) => new(JsonNode.Parse(names)!.AsArray().Select(n => (JsonNode?)new JsonObject { ["name"] = n!.GetValue<string>() }).ToArray());
+        var options = new ApplyOptions("owner", true, "example.io/v1", "Thing", T1, Types);
+        var liveObject = new JsonObject { ["apiVersion"] = "example.io/v1", ["kind"] = "Thing", ["metadata"] = new JsonObject { ["name"] = "t" }, ["spec"] = new JsonObject { ["items"] = Items(live) } };
+        ManagedFields.RecordUpdate(null, liveObject, "someone", "example.io/v1", T1, null, Types);
+        var config = new JsonObject { ["apiVersion"] = "example.io/v1", ["kind"] = "Thing", ["metadata"] = new JsonObject { ["name"] = "t" }, ["spec"] = new JsonObject { ["items"] = Items(applied) } };
+
+        var merged = ServerSideApply.Apply(liveObject, config, options).Object!;
+
+        AssertJson(Items(expected).ToJsonString(), merged["spec"]!["items"]);
+    }
 }

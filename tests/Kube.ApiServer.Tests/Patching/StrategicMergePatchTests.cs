@@ -169,6 +169,11 @@ public class StrategicMergePatchTests
             """{"spec":{"template":{"spec":{"initContainers":[{"name":"init","image":"init:2"},{"name":"second","image":"s:1"}]}}}}""",
             """$.spec.template.spec.initContainers=[{"name":"init","image":"init:2"},{"name":"second","image":"s:1"}]"""
         },
+        // Delete directives act before merges, whatever their position (apimachinery order).
+        {
+            """{"spec":{"template":{"spec":{"containers":[{"name":"side","image":"side:9"},{"$patch":"delete","name":"side"}]}}}}""",
+            """$.spec.template.spec.containers[1]={"name":"side","image":"side:9"}"""
+        },
         // A {"$patch":"replace"} element replaces the whole list.
         {
             """{"spec":{"template":{"spec":{"containers":[{"name":"only","image":"o:1"},{"$patch":"replace"}]}}}}""",

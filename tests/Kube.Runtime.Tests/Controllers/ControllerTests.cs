@@ -85,6 +85,28 @@ public sealed class ControllerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_reconcile_that_outlives_its_timeout_is_cancelled_and_retried()
+    {
+        var attempts = 0;
+        _fixture.Reconciler.Behaviour = async (_, ct) =>
+        {
+            if (Interlocked.Increment(ref attempts) == 1)
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, ct);
+            }
+
+            return ReconcileResult.Done;
+        };
+        await StartAsync(o => o.ReconcileTimeout = TimeSpan.FromSeconds(30), Objects.Map("a", "1"));
+        await Eventually(() => _fixture.Reconciler.Calls.Count == 1, "first attempt running");
+
+        _fixture.Time.Advance(TimeSpan.FromSeconds(30));
+        await Eventually(() => Metric(m => m.ReconcileErrors.WithLabels("maps").Value) == 1, "timeout counted as an error");
+        _fixture.Time.Advance(TimeSpan.FromMilliseconds(5));
+        await Eventually(() => Metric(m => m.ReconcileTotal.WithLabels("maps", "success").Value) == 1, "retry succeeded");
+    }
+
+    [Fact]
     public async Task A_terminal_error_is_counted_and_not_retried()
     {
         _fixture.Reconciler.Behaviour = (_, _) => throw new TerminalReconcileException("spec.template is invalid");

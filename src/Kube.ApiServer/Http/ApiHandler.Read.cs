@@ -124,8 +124,8 @@ internal sealed partial class ApiHandler
         var q = ctx.Request.Query;
         var labels = LabelSelector.Parse(q["labelSelector"]);
         var fields = FieldSelector.Parse(q["fieldSelector"], rt.Kind);
-        var bookmarks = q["allowWatchBookmarks"].ToString() is "true" or "1";
-        var sendInitial = q["sendInitialEvents"].ToString() is "true" or "1";
+        var bookmarks = GoBool(q["allowWatchBookmarks"]);
+        var sendInitial = GoBool(q["sendInitialEvents"]);
         var rvParam = q["resourceVersion"].ToString();
         long? from = null;
         if (!sendInitial && rvParam.Length > 0 && rvParam != "0")

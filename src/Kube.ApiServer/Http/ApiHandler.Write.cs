@@ -69,10 +69,10 @@ internal sealed partial class ApiHandler
                 }
 
                 var applied = YamlBody.ParseObject(bytes);
-                var force = ctx.Request.Query["force"].ToString() is "true" or "1";
+                var force = GoBool(ctx.Request.Query["force"]);
                 kind = UpdateKind.Apply;
                 options.ManagedFieldsComputed = true;
-                compute = cur => PatchEngines.Apply(cur, applied, options.FieldManager, rt.ApiVersion, rt.Kind, force, _time.GetUtcNow(), rt.Crd?.Schema);
+                compute = cur => PatchEngines.Apply(cur, applied, options.FieldManager, rt.ApiVersion, rt.Kind, force, _time.GetUtcNow(), rt.Crd?.Schema, sub);
                 break;
             default:
                 throw ApiException.UnsupportedMediaType(PatchTypes);

@@ -264,7 +264,11 @@ internal sealed partial class ApiHandler
         throw ApiException.PathNotFound();
     }
 
-    private static bool IsWatch(HttpContext ctx) => ctx.Request.Query["watch"].ToString() is "true" or "1";
+    private static bool IsWatch(HttpContext ctx) => GoBool(ctx.Request.Query["watch"]);
+
+    /// <summary>Query booleans parse like Go's strconv.ParseBool (python sends <c>True</c>).</summary>
+    private static bool GoBool(Microsoft.Extensions.Primitives.StringValues value) =>
+        value.ToString() is "1" or "t" or "T" or "true" or "TRUE" or "True";
 
     private static partial class Log
     {

@@ -101,17 +101,7 @@ internal sealed class OpenApiDocuments(ResourceRegistry registry)
                     ["operationId"] = $"patch{r.Kind}",
                     ["x-kubernetes-action"] = "patch",
                     ["x-kubernetes-group-version-kind"] = gvk.DeepClone(),
-                    ["requestBody"] = new JsonObject
-                    {
-                        ["content"] = new JsonObject
-                        {
-                            ["application/apply-patch+yaml"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "object" } },
-                            ["application/json-patch+json"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "object" } },
-                            ["application/merge-patch+json"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "object" } },
-                            ["application/strategic-merge-patch+json"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "object" } },
-                        },
-                        ["required"] = true,
-                    },
+                    ["requestBody"] = new JsonObject { ["content"] = PatchContent(strategic: r.Crd is null), ["required"] = true },
                     ["parameters"] = parameters,
                     ["responses"] = response,
                 },
@@ -126,7 +116,7 @@ internal sealed class OpenApiDocuments(ResourceRegistry registry)
             var props = schema["properties"] as JsonObject ?? [];
             props["apiVersion"] ??= new JsonObject { ["type"] = "string" };
             props["kind"] ??= new JsonObject { ["type"] = "string" };
-            props["metadata"] = new JsonObject { ["type"] = "object" };
+            props["metadata"] = ObjectMetaSchema();
             schema["properties"] = props;
             schema["x-kubernetes-group-version-kind"] = new JsonArray(gvk.DeepClone());
             schemas[schemaName] = schema;
@@ -138,6 +128,59 @@ internal sealed class OpenApiDocuments(ResourceRegistry registry)
             ["info"] = new JsonObject { ["title"] = "Kubernetes", ["version"] = ServerInfo.GitVersion },
             ["paths"] = paths,
             ["components"] = new JsonObject { ["schemas"] = schemas },
+        };
+    }
+
+    /// <summary>
+    /// Accepted patch bodies. kubectl computes a strategic merge patch only when the operation lists
+    /// that type, which custom resources must not (they answer 415 to it, as upstream).
+    /// </summary>
+    private static JsonObject PatchContent(bool strategic)
+    {
+        var content = new JsonObject();
+        var types = strategic
+            ? new[] { "application/apply-patch+yaml", "application/json-patch+json", "application/merge-patch+json", "application/strategic-merge-patch+json" }
+            : ["application/apply-patch+yaml", "application/json-patch+json", "application/merge-patch+json"];
+        foreach (var t in types)
+        {
+            content[t] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "object" } };
+        }
+
+        return content;
+    }
+
+    /// <summary>The ObjectMeta fields kubectl looks up when it computes apply patches from a CRD schema.</summary>
+    private static JsonObject ObjectMetaSchema()
+    {
+        JsonObject Str() => new() { ["type"] = "string" };
+        JsonObject Map() => new() { ["type"] = "object", ["additionalProperties"] = Str() };
+        return new JsonObject
+        {
+            ["type"] = "object",
+            ["properties"] = new JsonObject
+            {
+                ["name"] = Str(),
+                ["namespace"] = Str(),
+                ["generateName"] = Str(),
+                ["uid"] = Str(),
+                ["resourceVersion"] = Str(),
+                ["generation"] = new JsonObject { ["type"] = "integer", ["format"] = "int64" },
+                ["creationTimestamp"] = new JsonObject { ["type"] = "string", ["format"] = "date-time" },
+                ["deletionTimestamp"] = new JsonObject { ["type"] = "string", ["format"] = "date-time" },
+                ["labels"] = Map(),
+                ["annotations"] = Map(),
+                ["finalizers"] = new JsonObject { ["type"] = "array", ["items"] = Str(), ["x-kubernetes-list-type"] = "set" },
+                ["ownerReferences"] = new JsonObject
+                {
+                    ["type"] = "array",
+                    ["items"] = new JsonObject { ["type"] = "object", ["x-kubernetes-map-type"] = "atomic" },
+                    ["x-kubernetes-list-type"] = "map",
+                    ["x-kubernetes-list-map-keys"] = new JsonArray("uid"),
+                    ["x-kubernetes-patch-merge-key"] = "uid",
+                    ["x-kubernetes-patch-strategy"] = "merge",
+                },
+                ["managedFields"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "object" } },
+            },
         };
     }
 

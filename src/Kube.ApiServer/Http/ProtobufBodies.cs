@@ -1,17 +1,18 @@
 using System.Text.Json.Nodes;
+using Kube.ApiServer.Protobuf;
 
 namespace Kube.ApiServer.Http;
 
-/// <summary>
-/// Protobuf request bodies (kubectl's generator commands, reference §2.3), decoded by the
-/// <c>Protobuf/</c> engine once it lands; until then they are refused with 415 as upstream would
-/// refuse an unknown format.
-/// </summary>
+/// <summary>Protobuf request bodies (kubectl's generator commands, reference §2.3) decoded by <see cref="KubeProtobuf"/>.</summary>
 internal static class ProtobufBodies
 {
     public static JsonObject Decode(byte[] bytes)
     {
-        _ = bytes;
-        throw ApiException.UnsupportedMediaType([MediaTypes.Json, MediaTypes.Yaml]);
+        if (KubeProtobuf.TryDecode(bytes, out var obj, out var error) && obj is not null)
+        {
+            return obj;
+        }
+
+        throw new ApiException(415, "UnsupportedMediaType", $"the protobuf body could not be decoded: {error}");
     }
 }

@@ -156,7 +156,7 @@ internal sealed partial class ObjectService
 
         if (!options.ManagedFieldsComputed)
         {
-            PatchEngines.RecordUpdate(null, obj, options.FieldManager, rt.ApiVersion, UtcNow, null);
+            PatchEngines.RecordUpdate(null, obj, options.FieldManager, rt.ApiVersion, UtcNow, null, rt.Crd?.Schema);
         }
 
         if (options.DryRun)
@@ -258,7 +258,7 @@ internal sealed partial class ObjectService
 
         if (!options.ManagedFieldsComputed)
         {
-            PatchEngines.RecordUpdate(current, next, options.FieldManager, rt.ApiVersion, UtcNow, subresource);
+            PatchEngines.RecordUpdate(current, next, options.FieldManager, rt.ApiVersion, UtcNow, subresource, rt.Crd?.Schema);
         }
 
         if (options.DryRun)
@@ -277,12 +277,25 @@ internal sealed partial class ObjectService
         return new WriteResult(next);
     }
 
+    /// <summary>
+    /// Upstream skips a write when nothing but managedFields timestamps would change; a change of
+    /// ownership alone (server-side apply by a new manager) is still a write.
+    /// </summary>
     private static bool Unchanged(JsonObject current, JsonObject next)
     {
         var a = (JsonObject)current.DeepClone();
         var b = (JsonObject)next.DeepClone();
-        JsonObjects.Metadata(a).Remove("managedFields");
-        JsonObjects.Metadata(b).Remove("managedFields");
+        foreach (var o in new[] { a, b })
+        {
+            if (JsonObjects.Metadata(o)["managedFields"] is JsonArray entries)
+            {
+                foreach (var e in entries.OfType<JsonObject>())
+                {
+                    e.Remove("time");
+                }
+            }
+        }
+
         return JsonNode.DeepEquals(a, b);
     }
 

@@ -42,6 +42,27 @@ public sealed class ControllerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task With_the_generation_filter_status_only_updates_do_not_reconcile_again()
+    {
+        var (_, watch) = await StartAsync(o => o.Filter = EventFilters.GenerationChanged, Generation(Objects.Map("a", "1"), 1));
+        await Eventually(() => _fixture.Reconciler.Calls.Count == 1, "initial reconcile");
+
+        watch.Send(WatchEventType.Modified, Generation(Objects.Map("a", "2"), 1));
+        await Eventually(() => _fixture.Host!.Services.GetRequiredService<Kube.Runtime.Informers.IInformer<V1ConfigMap>>().LastResourceVersion == "2", "status-only update seen");
+        await Task.Delay(30);
+        Assert.Single(_fixture.Reconciler.Calls);
+
+        watch.Send(WatchEventType.Modified, Generation(Objects.Map("a", "3"), 2));
+        await Eventually(() => _fixture.Reconciler.Calls.Count == 2, "spec change reconciled");
+    }
+
+    private static V1ConfigMap Generation(V1ConfigMap map, long generation)
+    {
+        map.Metadata.Generation = generation;
+        return map;
+    }
+
+    [Fact]
     public async Task A_failure_is_retried_after_the_per_key_backoff_on_the_fake_clock()
     {
         var failures = 2;

@@ -334,7 +334,7 @@ internal sealed partial class Executor
 #pragma warning restore CA1031
         {
             At(node);
-            throw new TemplateExecException(Format($"error calling {name}: {e.Message}"), e);
+            throw new TemplateExecException(Format($"error calling {name}: {e.Message}"), Format(WithheldCallError(name, isBuiltin, e.Message)), e);
         }
         finally
         {
@@ -345,7 +345,7 @@ internal sealed partial class Executor
         if (result.IsError)
         {
             At(node);
-            throw Error($"error calling {name}: {result.Error}");
+            throw Error($"error calling {name}: {result.Error}", WithheldCallError(name, isBuiltin, result.Error!));
         }
 
         var value = result.Value is string text ? GoString.FromUtf8(text) : result.Value;
@@ -357,6 +357,23 @@ internal sealed partial class Executor
 
         Tick();
         return value;
+    }
+
+    /// <summary>
+    /// A function error for <see cref="TemplateException.SafeMessage"/>: Go's builtins report only
+    /// positions and types, except eq/ne's "non-comparable" which quotes values; other functions may
+    /// echo their (secret) input, so their text is withheld.
+    /// </summary>
+    private static string WithheldCallError(string name, bool isBuiltin, string error)
+    {
+        if (isBuiltin)
+        {
+            return error.StartsWith("non-comparable", StringComparison.Ordinal)
+                ? $"error calling {name}: non-comparable values"
+                : $"error calling {name}: {error}";
+        }
+
+        return $"error calling {name}: details withheld (they may contain secret data)";
     }
 
     private static bool CanBeNil(GoType t) => t.Kind is GoKind.Interface or GoKind.Map or GoKind.Slice or GoKind.Pointer or GoKind.Func;

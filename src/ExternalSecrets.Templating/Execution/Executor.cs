@@ -83,6 +83,9 @@ internal sealed partial class Executor
 
     private TemplateExecException Error(string message) => new(Format(message));
 
+    /// <summary>An error whose Go text quotes data; <paramref name="safe"/> is the same error without it.</summary>
+    private TemplateExecException Error(string message, string safe) => new(Format(message), Format(safe), null);
+
     private TemplateLimitException Limit(string message) => new(Format(message));
 
     private string Format(string message)
@@ -232,7 +235,9 @@ internal sealed partial class Executor
                     {
                         if (r.Pipe.Decl.Count > 1)
                         {
-                            throw Error($"can't use {GoFmt.Sprint(val)} to iterate over more than one variable");
+                            throw Error(
+                                $"can't use {GoFmt.Sprint(val)} to iterate over more than one variable",
+                                $"can't use a value of type {GoValues.TypeName(val)} to iterate over more than one variable");
                         }
 
                         GoValues.TryGetInteger(val, out var n);
@@ -257,7 +262,7 @@ internal sealed partial class Executor
                 case Sentinel or null:
                     break;
                 default:
-                    throw Error($"range can't iterate over {GoFmt.Sprint(val)}");
+                    throw Error($"range can't iterate over {GoFmt.Sprint(val)}", $"range can't iterate over a value of type {GoValues.TypeName(val)}");
             }
 
             if (iterations == 0 && r.ElseList is not null)

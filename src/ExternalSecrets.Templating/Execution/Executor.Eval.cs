@@ -120,7 +120,7 @@ internal sealed partial class Executor
     private object? EvalFieldNode(object? dot, FieldNode field, List<Node>? args, object? final)
     {
         At(field);
-        return EvalFieldChain(dot, dot, field, field.Ident, field.Keys, 0, args, final);
+        return EvalFieldChain(dot, dot, _dotStatic, field, field.Ident, field.Keys, 0, args, final);
     }
 
     private object? EvalChainNode(object? dot, ChainNode chain, List<Node>? args, object? final)
@@ -132,26 +132,29 @@ internal sealed partial class Executor
         }
 
         var pipe = EvalArg(dot, null, chain.Node);
-        return EvalFieldChain(dot, pipe, chain, chain.Field, chain.Keys, 0, args, final);
+
+        // A function result is not unwrapped: a func returning interface{} gives an interface value.
+        var receiverType = chain.Node is IdentifierNode { Function.Result.Kind: GoKind.Interface } id ? id.Function!.Result : null;
+        return EvalFieldChain(dot, pipe, receiverType, chain, chain.Field, chain.Keys, 0, args, final);
     }
 
     private object? EvalVariableNode(object? dot, VariableNode variable, List<Node>? args, object? final)
     {
         At(variable);
-        var value = VarValue(variable.Ident[0]);
+        var (_, value, staticType) = VarEntry(variable.Ident[0]);
         if (variable.Ident.Length == 1)
         {
             NotAFunction(args ?? [variable], final);
             return value;
         }
 
-        return EvalFieldChain(dot, value, variable, variable.Ident, variable.Keys, 1, args, final);
+        return EvalFieldChain(dot, value, staticType, variable, variable.Ident, variable.Keys, 1, args, final);
     }
 
-    private object? EvalFieldChain(object? dot, object? receiver, Node node, IReadOnlyList<string> ident, IReadOnlyList<GoString> keys, int skip, List<Node>? args, object? final)
+    private object? EvalFieldChain(object? dot, object? receiver, GoType? receiverStatic, Node node, IReadOnlyList<string> ident, IReadOnlyList<GoString> keys, int skip, List<Node>? args, object? final)
     {
         // Go reports the static type of the receiver: a value read from a map[string]interface{} is "interface {}".
-        GoType? staticType = null;
+        var staticType = receiverStatic;
         var n = ident.Count;
         for (var i = skip; i < n - 1; i++)
         {

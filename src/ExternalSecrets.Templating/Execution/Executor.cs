@@ -20,6 +20,8 @@ internal sealed partial class Executor
     // Go keeps interface-typed values (elements of []interface{} and map[string]interface{}) as such
     // in dot and range variables; error texts then name "interface {}". Track that static type.
     private GoType? _dotStatic;
+    private GoType? _lastFieldStatic;
+    private GoType? _lastArgStatic;
     private IReadOnlyDictionary<string, Tree> _trees = null!;
     private TemplateOptions _options = null!;
     private GoStringBuilder _out = null!;

@@ -6,6 +6,7 @@ namespace Templating.Bench;
 
 /// <summary>Parse once, render many, with ESO's options (missingkey=error) and map[string]string data.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class RenderBenchmarks
 {
     private GoTemplate _databaseUrl = null!;

@@ -210,6 +210,11 @@ internal static partial class Builtins
         Span<int> idx = [0, cap, 0];
         for (var i = 0; i < indexes.Length; i++)
         {
+            if (indexes[i] is InterfaceIndex)
+            {
+                return GoResult.Fail("cannot index slice/array with type interface {}");
+            }
+
             var index = indexes[i] is Sentinel ? null : indexes[i];
             if (!IndexArg(index, cap, out var x, out var err))
             {

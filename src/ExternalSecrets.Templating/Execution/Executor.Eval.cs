@@ -120,7 +120,7 @@ internal sealed partial class Executor
     private object? EvalFieldNode(object? dot, FieldNode field, List<Node>? args, object? final)
     {
         At(field);
-        return EvalFieldChain(dot, dot, field, field.Ident, field.Keys, 0, args, final);
+        return EvalFieldChain(dot, dot, _dotStatic, field, field.Ident, field.Keys, 0, args, final);
     }
 
     private object? EvalChainNode(object? dot, ChainNode chain, List<Node>? args, object? final)
@@ -132,33 +132,38 @@ internal sealed partial class Executor
         }
 
         var pipe = EvalArg(dot, null, chain.Node);
-        return EvalFieldChain(dot, pipe, chain, chain.Field, chain.Keys, 0, args, final);
+
+        // A function result is not unwrapped: a func returning interface{} gives an interface value.
+        var receiverType = chain.Node is IdentifierNode { Function.Result.Kind: GoKind.Interface } id ? id.Function!.Result : null;
+        return EvalFieldChain(dot, pipe, receiverType, chain, chain.Field, chain.Keys, 0, args, final);
     }
 
     private object? EvalVariableNode(object? dot, VariableNode variable, List<Node>? args, object? final)
     {
         At(variable);
-        var value = VarValue(variable.Ident[0]);
+        var (_, value, staticType) = VarEntry(variable.Ident[0]);
         if (variable.Ident.Length == 1)
         {
             NotAFunction(args ?? [variable], final);
             return value;
         }
 
-        return EvalFieldChain(dot, value, variable, variable.Ident, variable.Keys, 1, args, final);
+        return EvalFieldChain(dot, value, staticType, variable, variable.Ident, variable.Keys, 1, args, final);
     }
 
-    private object? EvalFieldChain(object? dot, object? receiver, Node node, IReadOnlyList<string> ident, IReadOnlyList<GoString> keys, int skip, List<Node>? args, object? final)
+    private object? EvalFieldChain(object? dot, object? receiver, GoType? receiverStatic, Node node, IReadOnlyList<string> ident, IReadOnlyList<GoString> keys, int skip, List<Node>? args, object? final)
     {
         // Go reports the static type of the receiver: a value read from a map[string]interface{} is "interface {}".
-        GoType? staticType = null;
+        var staticType = receiverStatic;
         var n = ident.Count;
         for (var i = skip; i < n - 1; i++)
         {
             receiver = EvalField(dot, ident[i], keys[i - skip], node, null, Sentinel.NoFinal, receiver, ref staticType);
         }
 
-        return EvalField(dot, ident[n - 1], keys[n - 1 - skip], node, args, final, receiver, ref staticType);
+        var result = EvalField(dot, ident[n - 1], keys[n - 1 - skip], node, args, final, receiver, ref staticType);
+        _lastFieldStatic = staticType;
+        return result;
     }
 
     private object? EvalField(object? dot, string fieldName, GoString key, Node node, List<Node>? args, object? final, object? receiver, ref GoType? staticType)
@@ -288,11 +293,18 @@ internal sealed partial class Executor
             argv[i] = EvalArg(dot, parameters[i], args![i + 1]);
         }
 
+        // Go's builtin slice does not look through interfaces for its indexes (funcs.go indexArg):
+        // an index read from a map[string]interface{} is "interface {}" even when it holds an int.
+        var markInterfaceIndexes = isBuiltin && name == "slice";
         if (fun.IsVariadic)
         {
             for (; i < argCount; i++)
             {
                 argv[i] = EvalArg(dot, fun.Variadic, args![i + 1]);
+                if (markInterfaceIndexes && _lastArgStatic is { Kind: GoKind.Interface } && argv[i] is not Sentinel)
+                {
+                    argv[i] = new InterfaceIndex(argv[i]);
+                }
             }
         }
 
@@ -334,7 +346,7 @@ internal sealed partial class Executor
 #pragma warning restore CA1031
         {
             At(node);
-            throw new TemplateExecException(Format($"error calling {name}: {e.Message}"), e);
+            throw new TemplateExecException(Format($"error calling {name}: {e.Message}"), Format(WithheldCallError(name, isBuiltin, e.Message)), e);
         }
         finally
         {
@@ -345,7 +357,7 @@ internal sealed partial class Executor
         if (result.IsError)
         {
             At(node);
-            throw Error($"error calling {name}: {result.Error}");
+            throw Error($"error calling {name}: {result.Error}", WithheldCallError(name, isBuiltin, result.Error!));
         }
 
         var value = result.Value is string text ? GoString.FromUtf8(text) : result.Value;
@@ -357,6 +369,23 @@ internal sealed partial class Executor
 
         Tick();
         return value;
+    }
+
+    /// <summary>
+    /// A function error for <see cref="TemplateException.SafeMessage"/>: Go's builtins report only
+    /// positions and types, except eq/ne's "non-comparable" which quotes values; other functions may
+    /// echo their (secret) input, so their text is withheld.
+    /// </summary>
+    private static string WithheldCallError(string name, bool isBuiltin, string error)
+    {
+        if (isBuiltin)
+        {
+            return error.StartsWith("non-comparable", StringComparison.Ordinal)
+                ? $"error calling {name}: non-comparable values"
+                : $"error calling {name}: {error}";
+        }
+
+        return $"error calling {name}: details withheld (they may contain secret data)";
     }
 
     private static bool CanBeNil(GoType t) => t.Kind is GoKind.Interface or GoKind.Map or GoKind.Slice or GoKind.Pointer or GoKind.Func;
@@ -400,9 +429,11 @@ internal sealed partial class Executor
     private object? EvalArg(object? dot, GoType? typ, Node n)
     {
         At(n);
+        _lastArgStatic = null;
         switch (n)
         {
             case DotNode:
+                _lastArgStatic = _dotStatic;
                 return ValidateType(dot, typ);
             case NilNode:
                 if (typ is null || ReferenceEquals(typ, Builtins.ReflectValue))
@@ -417,15 +448,33 @@ internal sealed partial class Executor
 
                 throw Error($"cannot assign nil to {typ.Name}");
             case FieldNode field:
-                return ValidateType(EvalFieldNode(dot, field, [n], Sentinel.NoFinal), typ);
+                {
+                    var value = EvalFieldNode(dot, field, [n], Sentinel.NoFinal);
+                    _lastArgStatic = _lastFieldStatic;
+                    return ValidateType(value, typ);
+                }
+
             case VariableNode variable:
-                return ValidateType(EvalVariableNode(dot, variable, null, Sentinel.NoFinal), typ);
+                {
+                    var value = EvalVariableNode(dot, variable, null, Sentinel.NoFinal);
+                    _lastArgStatic = variable.Ident.Length == 1 ? VarEntry(variable.Ident[0]).Static : _lastFieldStatic;
+                    return ValidateType(value, typ);
+                }
             case PipeNode pipe:
                 return ValidateType(EvalPipeline(dot, pipe), typ);
             case IdentifierNode id:
-                return ValidateType(EvalFunction(dot, id, id, null, Sentinel.NoFinal), typ);
+                {
+                    var value = EvalFunction(dot, id, id, null, Sentinel.NoFinal);
+                    _lastArgStatic = id.Function!.Result.Kind == GoKind.Interface ? id.Function.Result : null;
+                    return ValidateType(value, typ);
+                }
+
             case ChainNode chain:
-                return ValidateType(EvalChainNode(dot, chain, null, Sentinel.NoFinal), typ);
+                {
+                    var value = EvalChainNode(dot, chain, null, Sentinel.NoFinal);
+                    _lastArgStatic = _lastFieldStatic;
+                    return ValidateType(value, typ);
+                }
         }
 
         if (typ is null)

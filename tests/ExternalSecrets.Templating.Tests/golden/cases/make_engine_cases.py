@@ -655,5 +655,58 @@ t("multi template dollar", '{{define "a"}}{{$}}{{end}}{{template "a" .X}}')
 t("multi template error inside", '{{define "a"}}{{.nope.x}}{{end}}{{template "a" .}}', missingkey="error")
 t("multi define with trim", '{{- define "a" -}}\n  A\n{{- end -}}\n{{template "a"}}')
 
+
+# --- interface values (TestInterfaceValues, with map data) ------------------------------------------
+IV = {"Nil": None, "Slice": [0, 1, 2, 3], "One": 1, "Two": 2, "Zero": 0}
+for i, text in enumerate([
+    "{{index .Nil 1}}", "{{index .Slice 2}}", "{{index .Slice .Two}}", "{{call .Nil 1}}",
+    "{{and (index .Slice 0) true}}", "{{and .Zero true}}", "{{and (index .Slice 1) false}}", "{{and .One false}}",
+    "{{or (index .Slice 0) false}}", "{{or .Zero false}}", "{{or (index .Slice 1) true}}", "{{or .One true}}",
+    "{{not (index .Slice 0)}}", "{{not .Zero}}", "{{not (index .Slice 1)}}", "{{not .One}}",
+    "{{eq (index .Slice 0) .Zero}}", "{{eq (index .Slice 1) .One}}", "{{ne (index .Slice 0) .Zero}}",
+    "{{ne (index .Slice 1) .One}}", "{{ge (index .Slice 0) .One}}", "{{ge (index .Slice 1) .Zero}}",
+    "{{gt (index .Slice 0) .One}}", "{{gt (index .Slice 1) .Zero}}", "{{le (index .Slice 0) .One}}",
+    "{{le (index .Slice 1) .Zero}}", "{{lt (index .Slice 0) .One}}", "{{lt (index .Slice 1) .Zero}}",
+    "{{call .One}}", "{{index .Slice 1 2}}", "{{slice .Nil}}", "{{len .Nil}}", "{{range .Nil}}x{{else}}e{{end}}",
+    "{{with .Nil}}x{{else}}e{{end}}", "{{.Nil}}", "{{print .Nil}}", "{{printf \"%v|%T\" .Nil .Nil}}",
+    "{{$x := .Nil}}{{$x}}|{{printf \"%v\" $x}}", "{{if eq .Nil nil}}nil{{end}}",
+]):
+    case("interface values %02d" % i, text, IV)
+
+# --- delimiter pairs (TestDelims) -----------------------------------------------------------------------
+for i, (l, r) in enumerate([("", ""), ("{{", "}}"), ("<<", ">>"), ("|", "|"), ("(日)", "(本)"), ("{", "}"), ("$", "$")]):
+    tl, tr = (l or "{{"), (r or "}}")
+    case("delims go pair %d" % i, tl + ".Str" + tr + tl + "/*comment*/" + tr + tl + '"' + tl + '"' + tr,
+         {"Str": "Hello, world"}, data_kind="strings", left=l, right=r)
+
+# --- whitespace, lines and columns in error locations ---------------------------------------------------------
+t("error column after multibyte text", "日本語 {{ .X.nope.deeper }}")
+t("error line after trimmed newlines", "a\n\n{{- \n .X.nope.deeper -}}\n\nb")
+t("error inside raw string line count", "{{`a\nb`}}\n{{ index 1 1 }}")
+t("error in else branch", "{{if false}}{{else}}\n  {{ len 3 }}{{end}}")
+t("error in range body second iteration", "{{range .SI}}{{if eq . 4}}{{index $.SI 9}}{{end}}{{.}}{{end}}")
+t("error in nested pipeline", "{{ printf \"%s\" (index .MSI (index .SI 7)) }}")
+t("error in chain", "{{ (index .SMSI 0).one.two }}")
+t("error in variable chain", "{{ $m := .SMSI }}{{ $m.x }}")
+t("error on dollar of missing", "{{ $.Missing.x }}")
+t("error print func value", "{{ zeroArgs | printf \"%s\" | len | oneArg }}", funcs="test")
+
+
+# --- more parser edges -----------------------------------------------------------------------------
+for i, text in enumerate([
+    "{{range .SI}}{{else if .X}}y{{end}}", "{{with .X}}{{else if .X}}y{{end}}", "{{if .X}}{{else}}{{else}}{{end}}",
+    "{{- -}}", "{{-}}", "{{ - }}", "a {{- 3}}{{- 4 -}} b", "{{3 -}}x{{- 4}}", "{{/**/}}", "{{- /**/ -}}",
+    "{{/* a */}}{{/* b */ }}", "{{ /* a */}}", "{{$}}", "{{$ := 1}}", "{{$x := 1}}{{$x := 2}}{{$x}}",
+    "{{$x = 1}}", "{{range $x := .SI}}{{end}}{{$x}}", "{{if $x := .X}}{{$x}}{{else}}{{$x}}{{end}}",
+    "{{with $x := .Missing}}{{else}}[{{$x}}]{{end}}", "{{range $i, $e := .SI}}{{else}}{{$i}}{{end}}",
+    "{{ .X | printf \"%s-%s\" .S }}", "{{ .X | printf \"%s\" | printf \"[%s]\" }}", "{{ (.X) }}", "{{ ( .X ) }}",
+    "{{ (printf \"%d\" 1 | len) }}", "{{ .MSI.one | printf \"%v\" }}", "{{ 'a' | printf \"%c\" }}",
+    "{{ \"a\" \"b\" }}", "{{ .X .S }}", "{{ $.X \"a\" }}", "{{ (index .SI 0) 1 }}", "{{ print (1) (2) }}",
+    "{{template \"a\" 1 2}}", "{{define \"a\"}}{{end}}{{define \"a\"}}x{{end}}{{template \"a\"}}",
+    "{{block \"a\" 1}}{{.}}{{end}}{{block \"a\" 2}}{{.}}{{end}}", "{{end}}{{if}}", "text{{if true}}",
+    "{{if true}}{{end}}}}", "{{{{.X}}}}", "}}{{.X}}{{", "{{\"{{\"}}", "{{`}}`}}", "{{ .X }}{{ break }}",
+]):
+    t("parse edge %02d" % i, text)
+
 for c in cases:
     print(json.dumps(c, ensure_ascii=False))

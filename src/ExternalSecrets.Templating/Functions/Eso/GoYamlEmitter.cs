@@ -153,7 +153,18 @@ internal sealed class GoYamlEmitter
             }
 
             first = false;
-            EmitKey(key);
+            if (key.Contains('\n', StringComparison.Ordinal))
+            {
+                // A multi-line key is not a simple key: go-yaml writes "? " with a block scalar, then ":".
+                Write("? ");
+                EmitString(key, indent + 2, simpleKey: false);
+                NewLine(indent);
+            }
+            else
+            {
+                EmitKey(key);
+            }
+
             Write(":");
             switch (value)
             {

@@ -59,10 +59,28 @@ public sealed class GoTemplate
     /// <exception cref="TemplateExecException">Execution failed; <see cref="TemplateLimitException"/> when a limit was reached.</exception>
     public GoString Execute(object? data, CancellationToken cancellationToken = default)
     {
-        var output = new GoStringBuilder(256);
-        Execute(output, data, cancellationToken);
-        return output.ToGoString();
+        // Render into a per-thread scratch buffer and copy once, so a render allocates only its result.
+        var output = t_scratch ?? new GoStringBuilder(1024);
+        t_scratch = null;
+        try
+        {
+            output.Clear();
+            Execute(output, data, cancellationToken);
+            return output.ToGoString();
+        }
+        finally
+        {
+            // Rendered secrets must not linger in the pooled buffer.
+            output.ClearWritten();
+            if (output.Capacity <= 64 * 1024)
+            {
+                t_scratch = output;
+            }
+        }
     }
+
+    [ThreadStatic]
+    private static GoStringBuilder? t_scratch;
 
     /// <summary>Executes into <paramref name="output"/>. On failure the text written before the error stays in it, as with Go's writer.</summary>
     public void Execute(GoStringBuilder output, object? data, CancellationToken cancellationToken = default) =>
@@ -81,8 +99,7 @@ public sealed class GoTemplate
                 : $"template: no template {quotedName} associated with template {quotedTop}");
         }
 
-        var executor = new Executor(_trees, tree, _options, output, cancellationToken);
-        executor.Execute(GoValues.FromClr(data));
+        Executor.Run(_trees, tree, _options, output, GoValues.FromClr(data), cancellationToken);
     }
 
     /// <summary>Convenience for text output: executes and decodes the bytes as UTF-8.</summary>

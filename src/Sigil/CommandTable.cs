@@ -7,6 +7,7 @@ internal static class CommandTable
         new(StringComparer.Ordinal)
         {
             // Sub-commands register here, one line each.
+            ["template"] = (TemplateCommand.Summary, TemplateCommand.RunAsync),
         };
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)

@@ -18,6 +18,7 @@ internal static partial class Builtins
         Float,
         String,
         Uint,
+        Complex,
     }
 
     private static BasicKind KindOf(object? v) => v switch
@@ -26,6 +27,7 @@ internal static partial class Builtins
         long or GoInt64 => BasicKind.Int,
         ulong => BasicKind.Uint,
         double => BasicKind.Float,
+        GoComplex => BasicKind.Complex,
         GoString => BasicKind.String,
         _ => BasicKind.Invalid,
     };
@@ -85,6 +87,9 @@ internal static partial class Builtins
                     case BasicKind.Float:
                         truth = (double)arg1! == (double)arg!;
                         break;
+                    case BasicKind.Complex:
+                        truth = ((GoComplex)arg1!).Equals((GoComplex)arg!);
+                        break;
                     case BasicKind.Int:
                         truth = IntOf(arg1) == IntOf(arg);
                         break;
@@ -100,7 +105,7 @@ internal static partial class Builtins
                             var rk2 = ReflectKind(arg);
                             if (rk1 != rk2 && rk1 != GoKind.Invalid && rk2 != GoKind.Invalid)
                             {
-                                return GoResult.Fail($"non-comparable types {GoFmt.Sprint(arg1)}: {GoValues.TypeName(arg1)}, {GoValues.TypeName(arg)}: {GoFmt.Sprint(arg)}");
+                                return GoResult.Fail(GoFmt.Sprintf("non-comparable types %s: %v, %s: %v", arg1, GoString.FromUtf8(GoValues.TypeName(arg1)), GoString.FromUtf8(GoValues.TypeName(arg)), arg).ToUtf8String());
                             }
 
                             if (arg1 is null || arg is null)
@@ -111,7 +116,7 @@ internal static partial class Builtins
                             {
                                 if (!Comparable(arg))
                                 {
-                                    return GoResult.Fail($"non-comparable type {GoFmt.Sprint(arg)}: {GoValues.TypeName(arg)}");
+                                    return GoResult.Fail(GoFmt.Sprintf("non-comparable type %s: %v", arg, GoString.FromUtf8(GoValues.TypeName(arg))).ToUtf8String());
                                 }
 
                                 truth = arg1.Equals(arg);
@@ -167,7 +172,7 @@ internal static partial class Builtins
         {
             switch (k1)
             {
-                case BasicKind.Bool:
+                case BasicKind.Bool or BasicKind.Complex:
                     return GoResult.Fail(BadComparisonType);
                 case BasicKind.Float:
                     truth = (double)arg1! < (double)arg2!;

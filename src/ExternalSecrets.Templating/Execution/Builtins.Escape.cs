@@ -8,6 +8,7 @@ namespace ExternalSecrets.Templating.Execution;
 internal static partial class Builtins
 {
     private const string UpperHex = "0123456789ABCDEF";
+    private static readonly SearchValues<byte> QueryUnreserved = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~"u8);
     private static readonly SearchValues<byte> HtmlSpecial = SearchValues.Create("'\"&<>\0"u8);
 
     /// <summary>Go's <c>template.HTMLEscapeString</c>: &lt; &gt; &amp; ' " escaped, NUL → U+FFFD.</summary>
@@ -111,6 +112,11 @@ internal static partial class Builtins
     /// <summary>Go's <c>url.QueryEscape</c>: unreserved bytes kept, space → '+', the rest %XX.</summary>
     public static GoString QueryEscape(GoString s)
     {
+        if (!s.Span.ContainsAnyExcept(QueryUnreserved))
+        {
+            return s;
+        }
+
         var sb = new GoStringBuilder(s.Length + 8);
         foreach (var c in s.Span)
         {

@@ -93,7 +93,7 @@ internal sealed partial class Executor
         At(constant);
         if (constant.IsComplex)
         {
-            throw Error($"complex constant {constant.Text} is not supported");
+            return new GoComplex(constant.Real, constant.Imaginary);
         }
 
         var text = constant.Text;
@@ -150,17 +150,21 @@ internal sealed partial class Executor
 
     private object? EvalFieldChain(object? dot, object? receiver, Node node, IReadOnlyList<string> ident, IReadOnlyList<GoString> keys, int skip, List<Node>? args, object? final)
     {
+        // Go reports the static type of the receiver: a value read from a map[string]interface{} is "interface {}".
+        GoType? staticType = null;
         var n = ident.Count;
         for (var i = skip; i < n - 1; i++)
         {
-            receiver = EvalField(dot, ident[i], keys[i - skip], node, null, Sentinel.NoFinal, receiver);
+            receiver = EvalField(dot, ident[i], keys[i - skip], node, null, Sentinel.NoFinal, receiver, ref staticType);
         }
 
-        return EvalField(dot, ident[n - 1], keys[n - 1 - skip], node, args, final, receiver);
+        return EvalField(dot, ident[n - 1], keys[n - 1 - skip], node, args, final, receiver, ref staticType);
     }
 
-    private object? EvalField(object? dot, string fieldName, GoString key, Node node, List<Node>? args, object? final, object? receiver)
+    private object? EvalField(object? dot, string fieldName, GoString key, Node node, List<Node>? args, object? final, object? receiver, ref GoType? staticType)
     {
+        var receiverType = staticType;
+        staticType = null;
         if (receiver is Sentinel)
         {
             if (_options.MissingKey == MissingKeyMode.Error)
@@ -185,6 +189,7 @@ internal sealed partial class Executor
                     throw Error($"{fieldName} is not a method but has arguments");
                 }
 
+                staticType = map.ElemType;
                 if (map.TryGetValue(key, out var result))
                 {
                     return result;
@@ -218,7 +223,8 @@ internal sealed partial class Executor
                 }
         }
 
-        throw Error($"can't evaluate field {fieldName} in type {GoValues.TypeName(receiver)}");
+        var typeName = receiverType is { Kind: GoKind.Interface } ? receiverType.Name : GoValues.TypeName(receiver);
+        throw Error($"can't evaluate field {fieldName} in type {typeName}");
     }
 
     private object? EvalFunction(object? dot, IdentifierNode node, Node cmd, List<Node>? args, object? final)
@@ -267,7 +273,15 @@ internal sealed partial class Executor
             return v;
         }
 
-        var argv = numIn <= 8 ? new object?[numIn] : new object?[numIn];
+        // Arguments live on a per-executor stack: functions get a span and may not keep it (CONTRACT.md).
+        var argBase = _argTop;
+        if (_argStack.Length < argBase + numIn)
+        {
+            Array.Resize(ref _argStack, Math.Max(_argStack.Length * 2, argBase + numIn));
+        }
+
+        _argTop = argBase + numIn;
+        var argv = _argStack.AsSpan(argBase, numIn);
         var i = 0;
         for (; i < numFixed && i < argCount; i++)
         {
@@ -322,6 +336,11 @@ internal sealed partial class Executor
             At(node);
             throw new TemplateExecException(Format($"error calling {name}: {e.Message}"), e);
         }
+        finally
+        {
+            argv.Clear();
+            _argTop = argBase;
+        }
 
         if (result.IsError)
         {
@@ -329,7 +348,15 @@ internal sealed partial class Executor
             throw Error($"error calling {name}: {result.Error}");
         }
 
-        return result.Value is string s ? GoString.FromUtf8(s) : result.Value;
+        var value = result.Value is string text ? GoString.FromUtf8(text) : result.Value;
+        if (value is GoString { Length: var length } && length > _maxOutput)
+        {
+            At(node);
+            throw Limit($"{name} returned {length} bytes, more than the limit of {_maxOutput} bytes");
+        }
+
+        Tick();
+        return value;
     }
 
     private static bool CanBeNil(GoType t) => t.Kind is GoKind.Interface or GoKind.Map or GoKind.Slice or GoKind.Pointer or GoKind.Func;

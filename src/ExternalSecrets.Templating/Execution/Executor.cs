@@ -14,30 +14,58 @@ namespace ExternalSecrets.Templating.Execution;
 /// </summary>
 internal sealed partial class Executor
 {
-    private readonly IReadOnlyDictionary<string, Tree> _trees;
-    private readonly TemplateOptions _options;
-    private readonly GoStringBuilder _out;
-    private readonly FunctionContext _ctx;
-    private readonly List<(string Name, object? Value)> _vars = new(8);
-    private readonly long _maxOutput;
-    private Tree _tree;
+    private readonly FunctionContext _ctx = new(TemplateLimits.Default, TimeProvider.System, CancellationToken.None);
+    private readonly List<(string Name, object? Value)> _vars = new(16);
+    private IReadOnlyDictionary<string, Tree> _trees = null!;
+    private TemplateOptions _options = null!;
+    private GoStringBuilder _out = null!;
+    private long _maxOutput;
+    private Tree _tree = null!;
     private Node? _node;
     private int _depth;
     private int _budgetTick;
+    private object?[] _argStack = new object?[32];
+    private int _argTop;
 
-    public Executor(IReadOnlyDictionary<string, Tree> trees, Tree tree, TemplateOptions options, GoStringBuilder output, CancellationToken ct)
+    [ThreadStatic]
+    private static Executor? t_cached;
+
+    /// <summary>
+    /// Runs one execution on a per-thread pooled executor (a new one if this thread is already
+    /// executing, e.g. a function that renders another template). Per-execution state is reset and
+    /// references to data are cleared afterwards, so no secret stays reachable from the pool.
+    /// </summary>
+    public static void Run(IReadOnlyDictionary<string, Tree> trees, Tree tree, TemplateOptions options, GoStringBuilder output, object? data, CancellationToken ct)
     {
-        _trees = trees;
-        _tree = tree;
-        _options = options;
-        _out = output;
-        _ctx = new FunctionContext(options.Limits, options.TimeProvider, ct);
-        _maxOutput = options.Limits.MaxOutputBytes;
+        var executor = t_cached ?? new Executor();
+        t_cached = null;
+        try
+        {
+            executor._trees = trees;
+            executor._tree = tree;
+            executor._options = options;
+            executor._out = output;
+            executor._maxOutput = options.Limits.MaxOutputBytes;
+            executor._node = null;
+            executor._depth = 0;
+            executor._budgetTick = 0;
+            executor._ctx.Reset(options.Limits, options.TimeProvider, ct);
+            executor.Execute(data);
+        }
+        finally
+        {
+            executor._vars.Clear();
+            Array.Clear(executor._argStack, 0, executor._argStack.Length);
+            executor._argTop = 0;
+            executor._trees = null!;
+            executor._tree = null!;
+            executor._out = null!;
+            executor._node = null;
+            t_cached = executor;
+        }
     }
 
-    public FunctionContext Context => _ctx;
-
-    public void Execute(object? data)
+    private void Execute(object? data)
     {
         var dot = data ?? Sentinel.Missing;
         _vars.Add(("$", dot));
@@ -307,6 +335,7 @@ internal sealed partial class Executor
         }
 
         RuntimeHelpers.EnsureSufficientExecutionStack();
+        Tick();
         var newDot = EvalPipeline(dot, t.Pipe);
         var savedTree = _tree;
         var savedVars = _vars.ToArray();

@@ -128,11 +128,116 @@ public static class GoFloat
                     return;
                 }
 
+            case 'b':
+                AppendBinary(sb, value);
+                return;
             default:
-                // 'b', 'x', 'X' are not used by templates in practice; fall back to %g.
-                Append(sb, value, 'g', precision);
+                AppendHex(sb, value, format, precision);
                 return;
         }
+    }
+
+    private static (ulong Mant, int Exp) Decompose(double value)
+    {
+        var bits = (ulong)BitConverter.DoubleToInt64Bits(value);
+        var exp = (int)((bits >> 52) & 0x7FF);
+        var mant = bits & ((1UL << 52) - 1);
+        if (exp == 0)
+        {
+            exp++;
+        }
+        else
+        {
+            mant |= 1UL << 52;
+        }
+
+        return (mant, exp - 1023);
+    }
+
+    /// <summary>Go's 'b' format: decimal mantissa and binary exponent, e.g. 4503599627370496p-52.</summary>
+    private static void AppendBinary(StringBuilder sb, double value)
+    {
+        var (mant, exp) = Decompose(value);
+        if (double.IsNegative(value))
+        {
+            sb.Append('-');
+        }
+
+        exp -= 52;
+        sb.Append(mant.ToString(CultureInfo.InvariantCulture)).Append('p');
+        if (exp >= 0)
+        {
+            sb.Append('+');
+        }
+
+        sb.Append(exp.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Go's 'x'/'X' format: hexadecimal mantissa and binary exponent, e.g. 0x1.8p+00.</summary>
+    private static void AppendHex(StringBuilder sb, double value, char format, int prec)
+    {
+        var (mant, exp) = Decompose(value);
+        if (mant == 0)
+        {
+            exp = 0;
+        }
+
+        mant <<= 60 - 52;
+        while (mant != 0 && (mant & (1UL << 60)) == 0)
+        {
+            mant <<= 1;
+            exp--;
+        }
+
+        if (prec >= 0 && prec < 15)
+        {
+            var shift = prec * 4;
+            var extra = (mant << shift) & ((1UL << 60) - 1);
+            mant >>= 60 - shift;
+            if ((extra | (mant & 1)) > 1UL << 59)
+            {
+                mant++;
+            }
+
+            mant <<= 60 - shift;
+            if ((mant & (1UL << 61)) != 0)
+            {
+                mant >>= 1;
+                exp++;
+            }
+        }
+
+        var hex = format == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+        if (double.IsNegative(value))
+        {
+            sb.Append('-');
+        }
+
+        sb.Append('0').Append(format).Append((char)('0' + (int)((mant >> 60) & 1)));
+        mant <<= 4;
+        if (prec < 0 && mant != 0)
+        {
+            sb.Append('.');
+            while (mant != 0)
+            {
+                sb.Append(hex[(int)((mant >> 60) & 15)]);
+                mant <<= 4;
+            }
+        }
+        else if (prec > 0)
+        {
+            sb.Append('.');
+            for (var i = 0; i < prec; i++)
+            {
+                sb.Append(hex[(int)((mant >> 60) & 15)]);
+                mant <<= 4;
+            }
+        }
+
+        sb.Append(format == 'X' ? 'P' : 'p');
+        sb.Append(exp < 0 ? '-' : '+');
+        exp = Math.Abs(exp);
+        sb.Append(exp < 10 ? "0" + exp.ToString(CultureInfo.InvariantCulture) : exp.ToString(CultureInfo.InvariantCulture));
     }
 
     /// <summary>Shortest digits that round-trip: value = 0.DIGITS × 10^dp.</summary>

@@ -58,10 +58,13 @@ internal sealed class GoPrinter
     public void Sprintf(ReadOnlySpan<byte> format, ReadOnlySpan<object?> args)
     {
         var argNum = 0;
+        var afterIndex = false;
+        var reordered = false;
         var i = 0;
         var end = format.Length;
         while (i < end)
         {
+            var goodArgNum = true;
             var lasti = i;
             while (i < end && format[i] != '%')
             {
@@ -110,7 +113,8 @@ internal sealed class GoPrinter
                 }
             }
 
-            // Width.
+            // Argument index, then width.
+            ArgNumber(format, ref i, ref argNum, ref afterIndex, ref goodArgNum, ref reordered, args.Length);
             if (i < end && format[i] == '*')
             {
                 i++;
@@ -126,16 +130,28 @@ internal sealed class GoPrinter
                     _minus = true;
                     _zero = false;
                 }
+
+                afterIndex = false;
             }
             else
             {
                 _widPresent = ParseNum(format, ref i, out _wid);
+                if (afterIndex && _widPresent)
+                {
+                    goodArgNum = false;
+                }
             }
 
-            // Precision.
-            if (i + 1 <= end && i < end && format[i] == '.')
+            // Precision: a '.' that is the last byte is the verb, not a precision.
+            if (i + 1 < end && format[i] == '.')
             {
                 i++;
+                if (afterIndex)
+                {
+                    goodArgNum = false;
+                }
+
+                ArgNumber(format, ref i, ref argNum, ref afterIndex, ref goodArgNum, ref reordered, args.Length);
                 if (i < end && format[i] == '*')
                 {
                     i++;
@@ -150,12 +166,19 @@ internal sealed class GoPrinter
                     {
                         _buf.Append("%!(BADPREC)"u8);
                     }
+
+                    afterIndex = false;
                 }
                 else
                 {
                     ParseNum(format, ref i, out _prec);
                     _precPresent = true;
                 }
+            }
+
+            if (!afterIndex)
+            {
+                ArgNumber(format, ref i, ref argNum, ref afterIndex, ref goodArgNum, ref reordered, args.Length);
             }
 
             if (i >= end)
@@ -174,12 +197,18 @@ internal sealed class GoPrinter
             {
                 Rune.DecodeFromUtf8(format[i..], out var r, out var n);
                 verb = r.Value;
-                i += n;
+                i += Math.Max(n, 1);
             }
 
             if (verb == '%')
             {
                 _buf.Append((byte)'%');
+                continue;
+            }
+
+            if (!goodArgNum)
+            {
+                _buf.Append("%!"u8).AppendRune(verb).Append("(BADINDEX)"u8);
                 continue;
             }
 
@@ -199,9 +228,10 @@ internal sealed class GoPrinter
 
             PrintArg(args[argNum], verb);
             argNum++;
+            afterIndex = false;
         }
 
-        if (argNum < args.Length)
+        if (!reordered && argNum < args.Length)
         {
             ClearFlags();
             _buf.Append("%!(EXTRA "u8);
@@ -226,6 +256,49 @@ internal sealed class GoPrinter
 
             _buf.Append((byte)')');
         }
+    }
+
+    /// <summary>Go's explicit argument index <c>[n]</c> (1-based) before a width, precision or verb.</summary>
+    private static void ArgNumber(ReadOnlySpan<byte> format, ref int i, ref int argNum, ref bool afterIndex, ref bool goodArgNum, ref bool reordered, int numArgs)
+    {
+        afterIndex = false;
+        if (i >= format.Length || format[i] != '[')
+        {
+            return;
+        }
+
+        reordered = true;
+        var rest = format[i..];
+        var ok = false;
+        var index = 0;
+        var width = 1;
+        if (rest.Length >= 3)
+        {
+            for (var k = 1; k < rest.Length; k++)
+            {
+                if (rest[k] == ']')
+                {
+                    var pos = 1;
+                    var parsed = ParseNum(rest[..k], ref pos, out var n);
+                    ok = parsed && pos == k;
+                    index = n - 1;
+                    width = k + 1;
+                    break;
+                }
+            }
+        }
+
+        if (ok && index >= 0 && index < numArgs)
+        {
+            argNum = index;
+            i += width;
+            afterIndex = true;
+            return;
+        }
+
+        goodArgNum = false;
+        i += width;
+        afterIndex = ok;
     }
 
     public void PrintArg(object? arg, int verb)
@@ -290,6 +363,9 @@ internal sealed class GoPrinter
                 return;
             case double d:
                 FmtFloat(d, verb, value);
+                return;
+            case GoComplex c:
+                FmtComplex(c, verb, value);
                 return;
             case GoString s:
                 FmtString(s.Span, verb, value);
@@ -557,7 +633,8 @@ internal sealed class GoPrinter
                 return;
             case 'U':
                 {
-                    var text = "U+" + v.ToString("X4", CultureInfo.InvariantCulture);
+                    var digits = _precPresent && _prec > 4 ? _prec : 4;
+                    var text = "U+" + v.ToString("X" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
                     var tmp = new GoStringBuilder(16);
                     tmp.AppendUtf8(text);
                     if (_sharp && v <= 0x10FFFF && GoQuote.IsPrint((int)v))
@@ -745,6 +822,23 @@ internal sealed class GoPrinter
         }
 
         Pad(num.AsSpan(1));
+    }
+
+    private void FmtComplex(GoComplex c, int verb, object arg)
+    {
+        if (verb is not ('v' or 'b' or 'g' or 'G' or 'x' or 'X' or 'f' or 'F' or 'e' or 'E'))
+        {
+            BadVerb(verb, arg);
+            return;
+        }
+
+        var oldPlus = _plus;
+        _buf.Append((byte)'(');
+        FmtFloat(c.Real, verb, arg);
+        _plus = true;
+        FmtFloat(c.Imaginary, verb, arg);
+        _buf.Append("i)"u8);
+        _plus = oldPlus;
     }
 
     /// <summary>Go's '#' flag on floats: always a decimal point; %g keeps trailing zeros up to the precision.</summary>

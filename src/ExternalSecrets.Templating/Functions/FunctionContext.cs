@@ -7,7 +7,7 @@ namespace ExternalSecrets.Templating.Functions;
 /// </summary>
 public sealed class FunctionContext
 {
-    private readonly long _startTimestamp;
+    private long _startTimestamp;
     private long _iterations;
 
     public FunctionContext(TemplateLimits limits, TimeProvider time, CancellationToken cancellationToken)
@@ -20,11 +20,21 @@ public sealed class FunctionContext
         _startTimestamp = time.GetTimestamp();
     }
 
-    public TemplateLimits Limits { get; }
+    public TemplateLimits Limits { get; private set; }
 
-    public TimeProvider Time { get; }
+    public TimeProvider Time { get; private set; }
 
-    public CancellationToken CancellationToken { get; }
+    public CancellationToken CancellationToken { get; private set; }
+
+    /// <summary>Starts a new execution with this (pooled) context.</summary>
+    internal void Reset(TemplateLimits limits, TimeProvider time, CancellationToken cancellationToken)
+    {
+        Limits = limits;
+        Time = time;
+        CancellationToken = cancellationToken;
+        _iterations = 0;
+        _startTimestamp = time.GetTimestamp();
+    }
 
     /// <summary>Throws <see cref="TemplateLimitException"/> if a value of <paramref name="bytes"/> bytes would exceed the output bound.</summary>
     public void EnsureSize(long bytes)

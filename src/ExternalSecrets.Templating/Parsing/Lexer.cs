@@ -371,13 +371,14 @@ internal sealed class Lexer
                     _parenDepth++;
                     continue;
                 case ')':
+                    // Go emits the paren before reporting the imbalance, so the parser sees ")" first.
+                    Emit(TokenKind.RightParen);
                     _parenDepth--;
                     if (_parenDepth < 0)
                     {
                         return Errorf("unexpected right paren " + GoSyntax.UnicodeForMessage(r));
                     }
 
-                    Emit(TokenKind.RightParen);
                     continue;
             }
 

@@ -9,6 +9,11 @@ internal sealed partial class Parser
     private (int Pos, int Line, PipeNode Pipe, ListNode List, ListNode? ElseList) ParseControl(string context)
     {
         var varCount = _vars.Count;
+        if (++_depth > _maxDepth)
+        {
+            throw Error("max expression depth exceeded");
+        }
+
         try
         {
             var pipe = Pipeline(context, TokenKind.RightDelim);
@@ -53,6 +58,7 @@ internal sealed partial class Parser
         }
         finally
         {
+            _depth--;
             _vars.RemoveRange(varCount, _vars.Count - varCount);
         }
     }

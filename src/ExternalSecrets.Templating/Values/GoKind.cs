@@ -10,6 +10,7 @@ public enum GoKind
     Int64,
     Uint64,
     Float64,
+    Complex128,
     String,
     Slice,
     Map,

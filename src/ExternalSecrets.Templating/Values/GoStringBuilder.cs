@@ -68,6 +68,15 @@ public sealed class GoStringBuilder : IBufferWriter<byte>
 
     public void Clear() => _length = 0;
 
+    /// <summary>Zeroes the written bytes and empties the builder (for buffers that held secrets).</summary>
+    public void ClearWritten()
+    {
+        Array.Clear(_buffer, 0, _length);
+        _length = 0;
+    }
+
+    public int Capacity => _buffer.Length;
+
     /// <summary>Drops bytes beyond <paramref name="length"/>.</summary>
     public void Truncate(int length) => _length = Math.Min(length, _length);
 

@@ -18,6 +18,7 @@ public sealed class GoType
     public static readonly GoType Uint64 = Intern(GoKind.Uint64, "uint64");
     public static readonly GoType Float64 = Intern(GoKind.Float64, "float64");
     public static readonly GoType String = Intern(GoKind.String, "string");
+    public static readonly GoType Complex128 = Intern(GoKind.Complex128, "complex128");
 
     /// <summary>Go's empty interface <c>interface{}</c> / <c>any</c>: accepts every value.</summary>
     public static readonly GoType Any = Intern(GoKind.Interface, "interface {}");

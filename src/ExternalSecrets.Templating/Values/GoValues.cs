@@ -39,6 +39,7 @@ public static class GoValues
         double => GoType.Float64,
         GoInt64 => GoType.Int64,
         ulong => GoType.Uint64,
+        GoComplex => GoType.Complex128,
         GoMap m => m.Type,
         GoList l => l.Type,
         GoFunction => GoType.Named(GoKind.Func, "func"),
@@ -67,6 +68,7 @@ public static class GoValues
         double d => d != 0,
         GoInt64 i => i.Value != 0,
         ulong u => u != 0,
+        GoComplex c => c.Real != 0 || c.Imaginary != 0,
         GoMap m => m.Count > 0,
         GoList l => l.Count > 0,
         _ => true,
@@ -131,6 +133,7 @@ public static class GoValues
             case double:
             case GoInt64:
             case ulong:
+            case GoComplex:
             case GoMap:
             case GoList:
             case GoFunction:

@@ -361,7 +361,7 @@ t("range []int break else", "{{range .SI}}-{{.}}-{{break}}NOTREACHED{{else}}EMPT
 t("range []int continue else", "{{range .SI}}-{{.}}-{{continue}}NOTREACHED{{else}}EMPTY{{end}}")
 t("range break in if", "{{range .SI}}{{if eq . 4}}{{break}}{{end}}-{{.}}-{{end}}")
 t("range continue in if", "{{range .SI}}{{if eq . 4}}{{continue}}{{end}}-{{.}}-{{end}}")
-t("range nested break", "{{range .SI}}[{{range .}}x{{end}}{{range $.SB}}{{.}}{{break}}{{end}}]{{end}}")
+t("range nested break", "{{range .SI}}[{{range $.SB}}{{.}}{{break}}{{end}}]{{end}}")
 t("range []bool", "{{range .SB}}-{{.}}-{{end}}")
 t("range map", "{{range .MSI}}-{{.}}-{{end}}")
 t("range map keys sorted", "{{range $k, $v := .MSI}}{{$k}}={{$v}};{{end}}")
@@ -384,7 +384,7 @@ t("range int", "{{range 3}}{{.}}{{end}}", min_go="1.22", want="012")
 t("range int zero else", "{{range 0}}x{{else}}none{{end}}", min_go="1.22", want="none")
 t("range int var", "{{range $i := 3}}[{{$i}}]{{end}}", min_go="1.22", want="[0][1][2]")
 t("range int two vars", "{{range $i, $j := 3}}{{end}}", min_go="1.22",
-  want_error="template: range int two vars:1:21: executing \"range int two vars\" at <3>: can't use 3 to iterate over more than one variable")
+  want_error="template: range int two vars:1:18: executing \"range int two vars\" at <3>: can't use 3 to iterate over more than one variable")
 t("range assign existing vars", "{{$i := 0}}{{$v := 0}}{{range $i, $v = .SI}}{{end}}{{$i}} {{$v}}", min_go="1.21", want="2 5")
 t("range assign one var", "{{$v := 0}}{{range $v = .SI}}{{end}}{{$v}}", min_go="1.21", want="5")
 
@@ -604,6 +604,92 @@ case("eso binary value passes through", "[{{ .bin }}] {{ len .bin }}", {"bin": "
 case("eso binary printf q", "{{ printf \"%q\" .bin }} {{ printf \"%x\" .bin }}", {"bin": "b64:AP/+gAEC"}, data_kind="strings")
 case("eso html js of binary", "{{ html .bin }}|{{ js .bin }}|{{ urlquery .bin }}", {"bin": "b64:PP/+Jw=="}, data_kind="strings")
 case("eso slice of binary", "{{ slice .bin 1 3 | printf \"%x\" }} {{ index .bin 1 }}", {"bin": "b64:AP/+gAEC"}, data_kind="strings")
+
+
+# --- fmt verbs (portable rows in the spirit of Go's fmt tests) ----------------------------------
+FMT = [
+    ("%d", "12345"), ("%v", "12345"), ("%+d", "12345"), ("%+d", "-12345"), ("% d", "12345"), ("% d", "-12345"),
+    ("%x", "-255"), ("%X", "255"), ("%#x", "-255"), ("%o", "-8"), ("%#o", "0"), ("%b", "-5"), ("%08d", "-42"),
+    ("%-8d|", "-42"), ("%+08d", "42"), ("% 08d", "42"), ("%.5d", "42"), ("%8.5d", "-42"), ("%-8.5d|", "42"),
+    ("%.0d", "0"), ("%5.0d|", "0"), ("%c", "9731"), ("%q", "9731"), ("%+q", "9731"), ("%q", "0x110000"),
+    ("%U", "0x263a"), ("%#U", "0x263a"), ("%#-14.6U|", "0x263a"), ("%x", "0"), ("%#X", "0"),
+    ("%e", "1.0"), ("%e", "1234.5678e3"), ("%e", "1e-300"), ("%E", "1234.5678e-8"), ("%f", "1234.5678e3"),
+    ("%f", "-1e-7"), ("%g", "1234.5678e3"), ("%g", "1e-7"), ("%G", "1e21"), ("%.4g", "123456.0"),
+    ("%.3e", "0.0"), ("%.3f", "2.0005"), ("%.2f", "2.675"), ("%.1f", "0.05"), ("%.0f", "0.5"), ("%.0f", "1.5"),
+    ("%10.3f|", "-3.14159"), ("%-10.3f|", "3.14159"), ("%+.3f", "3.14159"), ("% .3f", "3.14159"),
+    ("%010.3f", "-3.14159"), ("%+010.3f", "3.14159"), ("%#.0f", "3.0"), ("%#g", "100000.0"), ("%#.4e", "1.0"),
+    ("%v", "1e100"), ("%v", "123456789.125"), ("%v", "0.000001"), ("%v", "1e-7"), ("%.3v", "3.14159"),
+    ("%s", "`abc`"), ("%5s|", "`abc`"), ("%-5s|", "`abc`"), ("%.2s", "`日本語`"), ("%05s", "`abc`"),
+    ("%x", "`xyz`"), ("%X", "`xyz`"), ("% x", "`xyz`"), ("%#x", "`xyz`"), ("%# x", "`xyz`"), ("%.2x", "`xyz`"),
+    ("%q", "`abc`"), ("%q", "`\"`"), ("%q", "`\\`"), ("%q", "\"\\a\\b\\f\\v\\x7f\""), ("%#q", "`abc`"),
+    ("%+q", "`日本語`"), ("%q", "`日本語`"), ("%10q|", "`x`"), ("%-10q|", "`x`"), ("%t", "true"), ("%5t|", "false"),
+    ("%v", "true"), ("%d", "true"), ("%s", "1"), ("%s", "1.5"), ("%s", "nil"), ("%d", "`x`"), ("%z", "1"),
+    ("%!", "1"), ("%-", "1"), ("%5", "1"), ("%.", "1"), ("%[1]d", "1"), ("%v %v", "1"), ("%%%d", "1"),
+    ("%T", "1"), ("%T", "1.0"), ("%T", "`s`"), ("%T", "true"), ("%T", "nil"), ("%10T|", "1"), ("%p", "1"),
+    ("%v", "'x'"), ("%c", "'x'"), ("%q", "'x'"), ("%x", "1.5"), ("%b", "1.0"),
+]
+for i, (f, arg) in enumerate(FMT):
+    case("fmt %03d %s %s" % (i, f, arg), "{{printf " + json.dumps(f) + " " + arg + "}}")
+for i, (f, field) in enumerate([("%v", ".SI"), ("%d", ".SI"), ("%x", ".SI"), ("%s", ".SI"), ("%q", ".SB"),
+                                 ("%v", ".MSI"), ("%d", ".MSI"), ("%+v", ".MSI"), ("%#v", ".MSI"), ("%#v", ".SMSI"),
+                                 ("%v", ".Empty4"), ("%5v", ".SI"), ("%-4d|", ".SI"), ("%T", ".SMSI"), ("%#v", ".Empty0"),
+                                 ("%v", ".Empty0"), ("%s", ".Empty0"), ("%#v", ".SIEmpty"), ("%#v", ".MSIEmpty"),
+                                 ("%#v", ".X"), ("%#v", ".FloatZero"), ("%#v", "1e6"), ("%#v", "true")]):
+    t("fmt field %02d %s %s" % (i, f, field), "{{printf " + json.dumps(f) + " " + field + "}}")
+
+# --- Go's print spacing and values through interfaces ----------------------------------------------
+t("print spacing", '{{print 1 "a" 2 .SI "b" .MSI nil 3.5 true}}')
+t("println values", '{{println .SI .MSI "s" nil}}')
+t("print list of maps", "{{.SMSI}}")
+case("print json nested", "{{.}}", {"a": {"b": [1, 2.5, "c", None, True, {"d": []}]}, "e": {}}, data_kind="json")
+case("print binary key order", "{{.}}", {"b": "1", "a": "2", "B": "3", "_": "4", "aa": "5", "é": "6"}, data_kind="strings")
+
+# --- multiple templates (multi_test) ---------------------------------------------------------------
+t("multi define then call twice", '{{define "x"}}X{{.}}{{end}}{{template "x" 1}}{{template "x" 2}}')
+t("multi call before define", '{{template "y" .X}}{{define "y"}}Y{{.}}{{end}}')
+t("multi nested templates", '{{define "a"}}A{{template "b" .}}{{end}}{{define "b"}}B{{.}}{{end}}{{template "a" .I}}')
+t("multi block in define", '{{define "a"}}{{block "inner" .}}I{{.}}{{end}}{{end}}{{template "a" 5}}{{template "inner" 6}}')
+t("multi template with pipeline", '{{define "a"}}<{{.}}>{{end}}{{template "a" .SI | len}}')
+t("multi template with variable", '{{define "a"}}<{{.}}>{{end}}{{$x := "v"}}{{template "a" $x}}')
+t("multi template dollar", '{{define "a"}}{{$}}{{end}}{{template "a" .X}}')
+t("multi template error inside", '{{define "a"}}{{.nope.x}}{{end}}{{template "a" .}}', missingkey="error")
+t("multi define with trim", '{{- define "a" -}}\n  A\n{{- end -}}\n{{template "a"}}')
+
+
+# --- interface values (TestInterfaceValues, with map data) ------------------------------------------
+IV = {"Nil": None, "Slice": [0, 1, 2, 3], "One": 1, "Two": 2, "Zero": 0}
+for i, text in enumerate([
+    "{{index .Nil 1}}", "{{index .Slice 2}}", "{{index .Slice .Two}}", "{{call .Nil 1}}",
+    "{{and (index .Slice 0) true}}", "{{and .Zero true}}", "{{and (index .Slice 1) false}}", "{{and .One false}}",
+    "{{or (index .Slice 0) false}}", "{{or .Zero false}}", "{{or (index .Slice 1) true}}", "{{or .One true}}",
+    "{{not (index .Slice 0)}}", "{{not .Zero}}", "{{not (index .Slice 1)}}", "{{not .One}}",
+    "{{eq (index .Slice 0) .Zero}}", "{{eq (index .Slice 1) .One}}", "{{ne (index .Slice 0) .Zero}}",
+    "{{ne (index .Slice 1) .One}}", "{{ge (index .Slice 0) .One}}", "{{ge (index .Slice 1) .Zero}}",
+    "{{gt (index .Slice 0) .One}}", "{{gt (index .Slice 1) .Zero}}", "{{le (index .Slice 0) .One}}",
+    "{{le (index .Slice 1) .Zero}}", "{{lt (index .Slice 0) .One}}", "{{lt (index .Slice 1) .Zero}}",
+    "{{call .One}}", "{{index .Slice 1 2}}", "{{slice .Nil}}", "{{len .Nil}}", "{{range .Nil}}x{{else}}e{{end}}",
+    "{{with .Nil}}x{{else}}e{{end}}", "{{.Nil}}", "{{print .Nil}}", "{{printf \"%v|%T\" .Nil .Nil}}",
+    "{{$x := .Nil}}{{$x}}|{{printf \"%v\" $x}}", "{{if eq .Nil nil}}nil{{end}}",
+]):
+    case("interface values %02d" % i, text, IV)
+
+# --- delimiter pairs (TestDelims) -----------------------------------------------------------------------
+for i, (l, r) in enumerate([("", ""), ("{{", "}}"), ("<<", ">>"), ("|", "|"), ("(日)", "(本)"), ("{", "}"), ("$", "$")]):
+    tl, tr = (l or "{{"), (r or "}}")
+    case("delims go pair %d" % i, tl + ".Str" + tr + tl + "/*comment*/" + tr + tl + '"' + tl + '"' + tr,
+         {"Str": "Hello, world"}, data_kind="strings", left=l, right=r)
+
+# --- whitespace, lines and columns in error locations ---------------------------------------------------------
+t("error column after multibyte text", "日本語 {{ .X.nope.deeper }}")
+t("error line after trimmed newlines", "a\n\n{{- \n .X.nope.deeper -}}\n\nb")
+t("error inside raw string line count", "{{`a\nb`}}\n{{ index 1 1 }}")
+t("error in else branch", "{{if false}}{{else}}\n  {{ len 3 }}{{end}}")
+t("error in range body second iteration", "{{range .SI}}{{if eq . 4}}{{index $.SI 9}}{{end}}{{.}}{{end}}")
+t("error in nested pipeline", "{{ printf \"%s\" (index .MSI (index .SI 7)) }}")
+t("error in chain", "{{ (index .SMSI 0).one.two }}")
+t("error in variable chain", "{{ $m := .SMSI }}{{ $m.x }}")
+t("error on dollar of missing", "{{ $.Missing.x }}")
+t("error print func value", "{{ zeroArgs | printf \"%s\" | len | oneArg }}", funcs="test")
 
 for c in cases:
     print(json.dumps(c, ensure_ascii=False))

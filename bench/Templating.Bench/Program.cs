@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Templating.Bench.RenderBenchmarks).Assembly).Run(args);

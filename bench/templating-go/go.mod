@@ -1,0 +1,3 @@
+module templatingbench
+
+go 1.19

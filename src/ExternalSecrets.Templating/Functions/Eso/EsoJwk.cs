@@ -22,7 +22,7 @@ internal static class EsoJwk
     {
         try
         {
-            var jwk = GoJson.Unmarshal(json.Span, out var err) as GoMap
+            var jwk = GoJsonCodec.Unmarshal(json.Span, out var err) as GoMap
                 ?? throw new EsoException("failed to unmarshal JSON into key hint: " + (err ?? "not a JSON object"));
             var kty = Field(jwk, "kty") ?? throw new EsoException("invalid key type from JSON ()");
             var isPrivate = jwk.ContainsKey("d");

@@ -68,7 +68,7 @@ internal sealed class GoYamlEmitter
                         throw new YamlJsonException("json: unsupported value");
                     }
 
-                    var json = GoJson.Marshal(d, null, true, out _)!.ToString();
+                    var json = GoJsonCodec.Marshal(d, null, true, out _)!.ToString();
                     var (tag, value) = GoYamlResolve.Resolve(json);
                     return tag == GoYamlResolve.Tag.Int ? new Num(GoYamlResolve.FormatInt(value!)) : new Num(GoYamlResolve.FormatFloat((double)value!));
                 }
@@ -88,7 +88,7 @@ internal sealed class GoYamlEmitter
 
             case IGoJsonValue j:
                 {
-                    var parsed = GoJson.Unmarshal(j.MarshalJson().Span, out _);
+                    var parsed = GoJsonCodec.Unmarshal(j.MarshalJson().Span, out _);
                     return ToNode(parsed, depth + 1);
                 }
 

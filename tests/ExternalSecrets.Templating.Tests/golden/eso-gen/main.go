@@ -9,6 +9,8 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha512"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -125,6 +127,15 @@ func main() {
 	fm := sprig.TxtFuncMap()
 	fm["toYaml"] = toYAML
 	fm["fromYaml"] = fromYAML
+	// ESO's vendored sprig (3.3 based) adds these over Debian's 3.2.3.
+	fm["sha512sum"] = func(input string) string { h := sha512.Sum512([]byte(input)); return hex.EncodeToString(h[:]) }
+	fm["hexdec"] = func(s string) string {
+		b, err := hex.DecodeString(s)
+		if err != nil {
+			return err.Error()
+		}
+		return string(b)
+	}
 	in := bufio.NewScanner(os.Stdin)
 	in.Buffer(make([]byte, 1<<20), 1<<24)
 	w := bufio.NewWriter(os.Stdout)

@@ -25,6 +25,8 @@ cases = [
     ("fromYaml block scalars", '{{ toJson (fromYaml "lit: |\\n  a\\n  b\\nfold: >\\n  c\\n  d\\nkeep: |+\\n  e\\n\\nstrip: |-\\n  f\\n") }}'),
     ("fromYaml round trip", '{{ toYaml (fromYaml "b: [1, {c: d}]\\na: x\\n") }}'),
     ("fromYaml data", '{{ (fromYaml .config).database.host }}', {"config": "database:\n  host: db.local\n  port: 5432\n"}),
+    ("sprig33 sha512sum", '{{ sha512sum "abc" }}|{{ sha512sum "" }}'),
+    ("sprig33 hexdec", '{{ hexdec "48656c6c6f" }}|{{ hexdec "4g" }}|{{ hexdec "abc" }}|{{ hexdec "zz1" }}|{{ hexdec "" }}|{{ "secret" | b64enc | b64dec | sha256sum | hexdec | len }}'),
 ]
 
 for c in cases:

@@ -153,8 +153,20 @@ internal static class EsoPkcs12
                 switch (bag)
                 {
                     case Pkcs12CertBag cert when cert.IsX509Certificate:
-                        certs.Add(cert.EncodedCertificate.ToArray());
-                        break;
+                        {
+                            try
+                            {
+                                using var x = cert.GetCertificate();
+                                certs.Add(x.RawData);
+                            }
+                            catch (CryptographicException e)
+                            {
+                                throw new EsoException("pkcs12: " + e.Message, e);
+                            }
+
+                            break;
+                        }
+
                     case Pkcs12ShroudedKeyBag shrouded:
                         {
                             if (key is not null)

@@ -8,6 +8,8 @@ namespace ExternalSecrets.Templating;
 /// </summary>
 public class TemplateException : Exception
 {
+    private readonly string? _safeMessage;
+
     public TemplateException()
     {
     }
@@ -21,4 +23,21 @@ public class TemplateException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <param name="message">Go's error text (may quote data values, as Go's does).</param>
+    /// <param name="safeMessage">The same error with data values left out.</param>
+    /// <param name="innerException">The cause, if any.</param>
+    public TemplateException(string message, string safeMessage, Exception? innerException)
+        : base(message, innerException)
+    {
+        _safeMessage = safeMessage;
+    }
+
+    /// <summary>
+    /// The error without any data value, for conditions, events and logs (secret values must never
+    /// appear there). Go's text quotes values in a few messages (<c>range can't iterate over VALUE</c>,
+    /// <c>non-comparable type VALUE</c>) and function errors can echo their input; those parts are
+    /// left out here. Template text and key names are kept: they are not secret.
+    /// </summary>
+    public string SafeMessage => _safeMessage ?? Message;
 }

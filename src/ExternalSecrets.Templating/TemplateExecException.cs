@@ -16,4 +16,9 @@ public class TemplateExecException : TemplateException
         : base(message, innerException)
     {
     }
+
+    public TemplateExecException(string message, string safeMessage, Exception? innerException)
+        : base(message, safeMessage, innerException)
+    {
+    }
 }

@@ -127,4 +127,26 @@ public sealed class EngineApiTests
         var f = GoFunction.Fixed("f", GoType.String, [], (_, _) => GoResult.Ok("clr"));
         Assert.Equal("clr 3", GoTemplate.Parse("k", "{{f}} {{len f}}", new TemplateOptions { Funcs = new FuncMap().Add(f) }).ExecuteToString(null));
     }
+
+    [Theory]
+    [InlineData("{{ range .secret }}{{ end }}", "range can't iterate over hunter2", "range can't iterate over a value of type string")]
+    [InlineData("{{ eq .list .list }}", "non-comparable type [hunter2]", "error calling eq: non-comparable values")]
+    [InlineData("{{ leak .secret }}", "error calling leak: bad input hunter2", "error calling leak: details withheld")]
+    public void The_safe_message_leaves_out_secret_values_that_gos_message_quotes(string text, string goText, string safeText)
+    {
+        var leak = GoFunction.Fixed("leak", GoType.String, [GoType.String], (_, a) => GoResult.Fail("bad input " + a[0]));
+        var data = GoValues.FromClr(new Dictionary<string, object?> { ["secret"] = "hunter2", ["list"] = new object?[] { "hunter2" } });
+        var e = Assert.Throws<TemplateExecException>(() => GoTemplate.Parse("k", text, new TemplateOptions { Funcs = new FuncMap().Add(leak) }).Execute(data));
+        Assert.Contains(goText, e.Message, StringComparison.Ordinal);
+        Assert.Contains(safeText, e.SafeMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", e.SafeMessage, StringComparison.Ordinal);
+        Assert.StartsWith("template: k:1:", e.SafeMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_safe_message_equals_the_message_when_nothing_is_quoted()
+    {
+        var e = Assert.Throws<TemplateExecException>(() => GoTemplate.Parse("k", "{{ .nope }}", new TemplateOptions { MissingKey = MissingKeyMode.Error }).Execute(new GoMap()));
+        Assert.Equal(e.Message, e.SafeMessage);
+    }
 }

@@ -120,7 +120,7 @@ internal sealed partial class Executor
     private object? EvalFieldNode(object? dot, FieldNode field, List<Node>? args, object? final)
     {
         At(field);
-        return EvalFieldChain(dot, dot, field, field.Ident, field.Keys, 0, args, final);
+        return EvalFieldChain(dot, dot, _dotStatic, field, field.Ident, field.Keys, 0, args, final);
     }
 
     private object? EvalChainNode(object? dot, ChainNode chain, List<Node>? args, object? final)
@@ -132,26 +132,29 @@ internal sealed partial class Executor
         }
 
         var pipe = EvalArg(dot, null, chain.Node);
-        return EvalFieldChain(dot, pipe, chain, chain.Field, chain.Keys, 0, args, final);
+
+        // A function result is not unwrapped: a func returning interface{} gives an interface value.
+        var receiverType = chain.Node is IdentifierNode { Function.Result.Kind: GoKind.Interface } id ? id.Function!.Result : null;
+        return EvalFieldChain(dot, pipe, receiverType, chain, chain.Field, chain.Keys, 0, args, final);
     }
 
     private object? EvalVariableNode(object? dot, VariableNode variable, List<Node>? args, object? final)
     {
         At(variable);
-        var value = VarValue(variable.Ident[0]);
+        var (_, value, staticType) = VarEntry(variable.Ident[0]);
         if (variable.Ident.Length == 1)
         {
             NotAFunction(args ?? [variable], final);
             return value;
         }
 
-        return EvalFieldChain(dot, value, variable, variable.Ident, variable.Keys, 1, args, final);
+        return EvalFieldChain(dot, value, staticType, variable, variable.Ident, variable.Keys, 1, args, final);
     }
 
-    private object? EvalFieldChain(object? dot, object? receiver, Node node, IReadOnlyList<string> ident, IReadOnlyList<GoString> keys, int skip, List<Node>? args, object? final)
+    private object? EvalFieldChain(object? dot, object? receiver, GoType? receiverStatic, Node node, IReadOnlyList<string> ident, IReadOnlyList<GoString> keys, int skip, List<Node>? args, object? final)
     {
         // Go reports the static type of the receiver: a value read from a map[string]interface{} is "interface {}".
-        GoType? staticType = null;
+        var staticType = receiverStatic;
         var n = ident.Count;
         for (var i = skip; i < n - 1; i++)
         {
@@ -334,7 +337,7 @@ internal sealed partial class Executor
 #pragma warning restore CA1031
         {
             At(node);
-            throw new TemplateExecException(Format($"error calling {name}: {e.Message}"), e);
+            throw new TemplateExecException(Format($"error calling {name}: {e.Message}"), Format(WithheldCallError(name, isBuiltin, e.Message)), e);
         }
         finally
         {
@@ -345,7 +348,7 @@ internal sealed partial class Executor
         if (result.IsError)
         {
             At(node);
-            throw Error($"error calling {name}: {result.Error}");
+            throw Error($"error calling {name}: {result.Error}", WithheldCallError(name, isBuiltin, result.Error!));
         }
 
         var value = result.Value is string text ? GoString.FromUtf8(text) : result.Value;
@@ -357,6 +360,23 @@ internal sealed partial class Executor
 
         Tick();
         return value;
+    }
+
+    /// <summary>
+    /// A function error for <see cref="TemplateException.SafeMessage"/>: Go's builtins report only
+    /// positions and types, except eq/ne's "non-comparable" which quotes values; other functions may
+    /// echo their (secret) input, so their text is withheld.
+    /// </summary>
+    private static string WithheldCallError(string name, bool isBuiltin, string error)
+    {
+        if (isBuiltin)
+        {
+            return error.StartsWith("non-comparable", StringComparison.Ordinal)
+                ? $"error calling {name}: non-comparable values"
+                : $"error calling {name}: {error}";
+        }
+
+        return $"error calling {name}: details withheld (they may contain secret data)";
     }
 
     private static bool CanBeNil(GoType t) => t.Kind is GoKind.Interface or GoKind.Map or GoKind.Slice or GoKind.Pointer or GoKind.Func;

@@ -15,7 +15,11 @@ namespace ExternalSecrets.Templating.Execution;
 internal sealed partial class Executor
 {
     private readonly FunctionContext _ctx = new(TemplateLimits.Default, TimeProvider.System, CancellationToken.None);
-    private readonly List<(string Name, object? Value)> _vars = new(16);
+    private readonly List<(string Name, object? Value, GoType? Static)> _vars = new(16);
+
+    // Go keeps interface-typed values (elements of []interface{} and map[string]interface{}) as such
+    // in dot and range variables; error texts then name "interface {}". Track that static type.
+    private GoType? _dotStatic;
     private IReadOnlyDictionary<string, Tree> _trees = null!;
     private TemplateOptions _options = null!;
     private GoStringBuilder _out = null!;
@@ -49,6 +53,7 @@ internal sealed partial class Executor
             executor._node = null;
             executor._depth = 0;
             executor._budgetTick = 0;
+            executor._dotStatic = null;
             executor._ctx.Reset(options.Limits, options.TimeProvider, ct);
             executor.Execute(data);
         }
@@ -68,7 +73,7 @@ internal sealed partial class Executor
     private void Execute(object? data)
     {
         var dot = data ?? Sentinel.Missing;
-        _vars.Add(("$", dot));
+        _vars.Add(("$", dot, null));
         try
         {
             Walk(dot, _tree.Root);
@@ -82,6 +87,9 @@ internal sealed partial class Executor
     private void At(Node node) => _node = node;
 
     private TemplateExecException Error(string message) => new(Format(message));
+
+    /// <summary>An error whose Go text quotes data; <paramref name="safe"/> is the same error without it.</summary>
+    private TemplateExecException Error(string message, string safe) => new(Format(message), Format(safe), null);
 
     private TemplateLimitException Limit(string message) => new(Format(message));
 
@@ -177,7 +185,21 @@ internal sealed partial class Executor
             var val = EvalPipeline(dot, node.Pipe);
             if (IsTrueValue(val))
             {
-                return Walk(isWith ? val : dot, node.List);
+                if (!isWith)
+                {
+                    return Walk(dot, node.List);
+                }
+
+                var savedStatic = _dotStatic;
+                _dotStatic = null;
+                try
+                {
+                    return Walk(val, node.List);
+                }
+                finally
+                {
+                    _dotStatic = savedStatic;
+                }
             }
 
             if (node.ElseList is not null)
@@ -210,7 +232,7 @@ internal sealed partial class Executor
                     for (var i = 0; i < list.Count; i++)
                     {
                         iterations++;
-                        if (OneIteration(r, (long)i, list[i], mark) == Flow.Break)
+                        if (OneIteration(r, (long)i, list[i], list.ElemType, mark) == Flow.Break)
                         {
                             break;
                         }
@@ -221,7 +243,7 @@ internal sealed partial class Executor
                     foreach (var key in map.SortedKeys())
                     {
                         iterations++;
-                        if (OneIteration(r, key, map[key], mark) == Flow.Break)
+                        if (OneIteration(r, key, map[key], map.ElemType, mark) == Flow.Break)
                         {
                             break;
                         }
@@ -232,7 +254,9 @@ internal sealed partial class Executor
                     {
                         if (r.Pipe.Decl.Count > 1)
                         {
-                            throw Error($"can't use {GoFmt.Sprint(val)} to iterate over more than one variable");
+                            throw Error(
+                                $"can't use {GoFmt.Sprint(val)} to iterate over more than one variable",
+                                $"can't use a value of type {GoValues.TypeName(val)} to iterate over more than one variable");
                         }
 
                         GoValues.TryGetInteger(val, out var n);
@@ -245,7 +269,7 @@ internal sealed partial class Executor
                                 ulong => (ulong)i,
                                 _ => i,
                             };
-                            if (OneIteration(r, elem, elem, mark) == Flow.Break)
+                            if (OneIteration(r, elem, elem, null, mark) == Flow.Break)
                             {
                                 break;
                             }
@@ -257,7 +281,7 @@ internal sealed partial class Executor
                 case Sentinel or null:
                     break;
                 default:
-                    throw Error($"range can't iterate over {GoFmt.Sprint(val)}");
+                    throw Error($"range can't iterate over {GoFmt.Sprint(val)}", $"range can't iterate over a value of type {GoValues.TypeName(val)}");
             }
 
             if (iterations == 0 && r.ElseList is not null)
@@ -273,7 +297,7 @@ internal sealed partial class Executor
         }
     }
 
-    private Flow OneIteration(RangeNode r, object? index, object? elem, int mark)
+    private Flow OneIteration(RangeNode r, object? index, object? elem, GoType? elemType, int mark)
     {
         try
         {
@@ -290,11 +314,11 @@ internal sealed partial class Executor
         {
             if (r.Pipe.IsAssign)
             {
-                SetVar(decl[0].Ident[0], decl.Count > 1 ? index : elem);
+                SetVar(decl[0].Ident[0], decl.Count > 1 ? index : elem, decl.Count > 1 ? null : elemType);
             }
             else
             {
-                SetTopVar(1, elem);
+                SetTopVar(1, elem, elemType);
             }
         }
 
@@ -302,14 +326,16 @@ internal sealed partial class Executor
         {
             if (r.Pipe.IsAssign)
             {
-                SetVar(decl[1].Ident[0], elem);
+                SetVar(decl[1].Ident[0], elem, elemType);
             }
             else
             {
-                SetTopVar(2, index);
+                SetTopVar(2, index, null);
             }
         }
 
+        var savedStatic = _dotStatic;
+        _dotStatic = elemType is { Kind: GoKind.Interface } ? elemType : null;
         try
         {
             var flow = Walk(elem, r.List);
@@ -317,6 +343,7 @@ internal sealed partial class Executor
         }
         finally
         {
+            _dotStatic = savedStatic;
             Pop(mark);
         }
     }
@@ -340,7 +367,9 @@ internal sealed partial class Executor
         var savedTree = _tree;
         var savedVars = _vars.ToArray();
         _vars.Clear();
-        _vars.Add(("$", newDot));
+        _vars.Add(("$", newDot, null));
+        var savedStatic = _dotStatic;
+        _dotStatic = null;
         _depth++;
         _tree = tree;
         try
@@ -350,13 +379,14 @@ internal sealed partial class Executor
         finally
         {
             _depth--;
+            _dotStatic = savedStatic;
             _tree = savedTree;
             _vars.Clear();
             _vars.AddRange(savedVars);
         }
     }
 
-    private void Push(string name, object? value) => _vars.Add((name, value));
+    private void Push(string name, object? value) => _vars.Add((name, value, null));
 
     private void Pop(int mark)
     {
@@ -366,13 +396,13 @@ internal sealed partial class Executor
         }
     }
 
-    private void SetVar(string name, object? value)
+    private void SetVar(string name, object? value, GoType? staticType = null)
     {
         for (var i = _vars.Count - 1; i >= 0; i--)
         {
             if (_vars[i].Name == name)
             {
-                _vars[i] = (name, value);
+                _vars[i] = (name, value, staticType is { Kind: GoKind.Interface } ? staticType : null);
                 return;
             }
         }
@@ -380,19 +410,21 @@ internal sealed partial class Executor
         throw Error($"undefined variable: {name}");
     }
 
-    private void SetTopVar(int n, object? value)
+    private void SetTopVar(int n, object? value, GoType? staticType)
     {
         var i = _vars.Count - n;
-        _vars[i] = (_vars[i].Name, value);
+        _vars[i] = (_vars[i].Name, value, staticType is { Kind: GoKind.Interface } ? staticType : null);
     }
 
-    private object? VarValue(string name)
+    private object? VarValue(string name) => VarEntry(name).Value;
+
+    private (string Name, object? Value, GoType? Static) VarEntry(string name)
     {
         for (var i = _vars.Count - 1; i >= 0; i--)
         {
             if (_vars[i].Name == name)
             {
-                return _vars[i].Value;
+                return _vars[i];
             }
         }
 

@@ -691,5 +691,22 @@ t("error in variable chain", "{{ $m := .SMSI }}{{ $m.x }}")
 t("error on dollar of missing", "{{ $.Missing.x }}")
 t("error print func value", "{{ zeroArgs | printf \"%s\" | len | oneArg }}", funcs="test")
 
+
+# --- more parser edges -----------------------------------------------------------------------------
+for i, text in enumerate([
+    "{{range .SI}}{{else if .X}}y{{end}}", "{{with .X}}{{else if .X}}y{{end}}", "{{if .X}}{{else}}{{else}}{{end}}",
+    "{{- -}}", "{{-}}", "{{ - }}", "a {{- 3}}{{- 4 -}} b", "{{3 -}}x{{- 4}}", "{{/**/}}", "{{- /**/ -}}",
+    "{{/* a */}}{{/* b */ }}", "{{ /* a */}}", "{{$}}", "{{$ := 1}}", "{{$x := 1}}{{$x := 2}}{{$x}}",
+    "{{$x = 1}}", "{{range $x := .SI}}{{end}}{{$x}}", "{{if $x := .X}}{{$x}}{{else}}{{$x}}{{end}}",
+    "{{with $x := .Missing}}{{else}}[{{$x}}]{{end}}", "{{range $i, $e := .SI}}{{else}}{{$i}}{{end}}",
+    "{{ .X | printf \"%s-%s\" .S }}", "{{ .X | printf \"%s\" | printf \"[%s]\" }}", "{{ (.X) }}", "{{ ( .X ) }}",
+    "{{ (printf \"%d\" 1 | len) }}", "{{ .MSI.one | printf \"%v\" }}", "{{ 'a' | printf \"%c\" }}",
+    "{{ \"a\" \"b\" }}", "{{ .X .S }}", "{{ $.X \"a\" }}", "{{ (index .SI 0) 1 }}", "{{ print (1) (2) }}",
+    "{{template \"a\" 1 2}}", "{{define \"a\"}}{{end}}{{define \"a\"}}x{{end}}{{template \"a\"}}",
+    "{{block \"a\" 1}}{{.}}{{end}}{{block \"a\" 2}}{{.}}{{end}}", "{{end}}{{if}}", "text{{if true}}",
+    "{{if true}}{{end}}}}", "{{{{.X}}}}", "}}{{.X}}{{", "{{\"{{\"}}", "{{`}}`}}", "{{ .X }}{{ break }}",
+]):
+    t("parse edge %02d" % i, text)
+
 for c in cases:
     print(json.dumps(c, ensure_ascii=False))

@@ -17,5 +17,5 @@ internal static class FuncSets
     };
 
     /// <summary>Set by the sprig/ESO library's tests (or assigned here once it exists).</summary>
-    public static FuncMap? Sprig { get; set; } = ExternalSecrets.Templating.Functions.Sprig.SprigFunctions.CreateFuncMap();
+    public static FuncMap? Sprig { get; set; } = ExternalSecrets.Templating.Functions.Eso.EsoFunctions.CreateFuncMap();
 }

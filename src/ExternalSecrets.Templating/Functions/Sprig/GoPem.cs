@@ -147,10 +147,28 @@ internal static class GoPem
     }
 
     /// <summary>Go's <c>pem.EncodeToMemory</c> (64-column base64, trailing newline).</summary>
-    public static string Encode(string type, ReadOnlySpan<byte> bytes)
+    public static string Encode(string type, ReadOnlySpan<byte> bytes) => Encode(type, bytes, []);
+
+    /// <summary>Go's <c>pem.Encode</c> with headers: Proc-Type first, the rest sorted, then a blank line.</summary>
+    public static string Encode(string type, ReadOnlySpan<byte> bytes, IReadOnlyList<KeyValuePair<string, string>> headers)
     {
         var sb = new StringBuilder();
         sb.Append("-----BEGIN ").Append(type).Append("-----\n");
+        if (headers.Count > 0)
+        {
+            foreach (var h in headers.Where(h => h.Key == "Proc-Type"))
+            {
+                sb.Append(h.Key).Append(": ").Append(h.Value).Append('\n');
+            }
+
+            foreach (var h in headers.Where(h => h.Key != "Proc-Type").OrderBy(h => h.Key, StringComparer.Ordinal))
+            {
+                sb.Append(h.Key).Append(": ").Append(h.Value).Append('\n');
+            }
+
+            sb.Append('\n');
+        }
+
         var b64 = Convert.ToBase64String(bytes);
         for (var i = 0; i < b64.Length; i += 64)
         {

@@ -47,19 +47,19 @@ internal static class SprigDefaults
             return Ok(false);
         });
 
-        Fn(m, "fromJson", A, [S], static (_, a) => Ok(GoJson.Unmarshal(Str(a, 0).Span, out string? _)));
+        Fn(m, "fromJson", A, [S], static (_, a) => Ok(GoJsonCodec.Unmarshal(Str(a, 0).Span, out string? _)));
         Fn(m, "mustFromJson", A, [S], static (_, a) =>
         {
-            var v = GoJson.Unmarshal(Str(a, 0).Span, out var err);
+            var v = GoJsonCodec.Unmarshal(Str(a, 0).Span, out var err);
             return err is null ? Ok(v) : GoResult.Fail(err);
         }, returnsError: true);
-        Fn(m, "toJson", S, [A], static (_, a) => Ok(GoJson.Marshal(a[0], null, true, out string? _) ?? GoString.Empty));
-        Fn(m, "toPrettyJson", S, [A], static (_, a) => Ok(GoJson.Marshal(a[0], "  ", true, out string? _) ?? GoString.Empty));
+        Fn(m, "toJson", S, [A], static (_, a) => Ok(GoJsonCodec.Marshal(a[0], null, true, out string? _) ?? GoString.Empty));
+        Fn(m, "toPrettyJson", S, [A], static (_, a) => Ok(GoJsonCodec.Marshal(a[0], "  ", true, out string? _) ?? GoString.Empty));
         Fn(m, "toRawJson", S, [A], static (_, a) =>
-            Ok(GoJson.Marshal(a[0], null, false, out var err) ?? throw new InvalidOperationException(err)));
-        Fn(m, "mustToJson", S, [A], static (_, a) => Must(GoJson.Marshal(a[0], null, true, out var err), err), returnsError: true);
-        Fn(m, "mustToPrettyJson", S, [A], static (_, a) => Must(GoJson.Marshal(a[0], "  ", true, out var err), err), returnsError: true);
-        Fn(m, "mustToRawJson", S, [A], static (_, a) => Must(GoJson.Marshal(a[0], null, false, out var err), err), returnsError: true);
+            Ok(GoJsonCodec.Marshal(a[0], null, false, out var err) ?? throw new InvalidOperationException(err)));
+        Fn(m, "mustToJson", S, [A], static (_, a) => Must(GoJsonCodec.Marshal(a[0], null, true, out var err), err), returnsError: true);
+        Fn(m, "mustToPrettyJson", S, [A], static (_, a) => Must(GoJsonCodec.Marshal(a[0], "  ", true, out var err), err), returnsError: true);
+        Fn(m, "mustToRawJson", S, [A], static (_, a) => Must(GoJsonCodec.Marshal(a[0], null, false, out var err), err), returnsError: true);
 
         Fn(m, "ternary", A, [A, A, B], static (_, a) => Ok((bool)a[2]! ? a[0] : a[1]));
         Fn(m, "deepCopy", A, [A], static (_, a) => Ok(DeepCopy(a[0], 0)));

@@ -289,10 +289,15 @@ for n, t in [
     ("random shapes", '{{ randAlphaNum 10 | len }} {{ randAlpha 5 | len }} {{ randNumeric 7 | len }} {{ randAscii 3 | len }} {{ uuidv4 | len }} {{ regexMatch "^[0-9]+$" (randNumeric 8) }} {{ regexMatch "^[a-zA-Z]+$" (randAlpha 8) }} {{ regexMatch "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$" uuidv4 }} {{ randBytes 12 | b64dec | len }} {{ randInt 3 4 }} {{ shuffle "aaa" }} {{ randAlphaNum 0 | len }}'),
     ("htpasswd shape", '{{ $h := htpasswd "user" "pass" }}{{ hasPrefix "user:$2a$10$" $h }} {{ len $h }}'),
     ("bcrypt shape", '{{ $h := bcrypt "pass" }}{{ hasPrefix "$2a$10$" $h }} {{ len $h }}'),
-    ("genPrivateKey shapes", '{{ genPrivateKey "rsa" | hasPrefix "-----BEGIN RSA PRIVATE KEY-----" }} {{ genPrivateKey "ecdsa" | hasPrefix "-----BEGIN EC PRIVATE KEY-----" }} {{ genPrivateKey "ed25519" | hasPrefix "-----BEGIN PRIVATE KEY-----" }} {{ genPrivateKey "dsa" | hasPrefix "-----BEGIN DSA PRIVATE KEY-----" }} {{ genPrivateKey "x" }}'),
+    ("genPrivateKey ecdsa", '{{ genPrivateKey "ecdsa" | hasPrefix "-----BEGIN EC PRIVATE KEY-----" }}'),
+    ("genPrivateKey ed25519", '{{ $k := genPrivateKey "ed25519" }}{{ hasPrefix "-----BEGIN PRIVATE KEY-----" $k }} {{ len $k }}'),
+    ("genPrivateKey unknown", '{{ genPrivateKey "x" }}'),
+    ("genSelfSignedCertWithKey ec", '{{ $k := genPrivateKey "ecdsa" }}{{ $c := genSelfSignedCertWithKey "foo.com" (list "10.0.0.1") (list "bar.com") 10 $k }}{{ hasPrefix "-----BEGIN CERTIFICATE-----" $c.Cert }} {{ eq $c.Key $k }}'),
+    ("genSignedCertWithKey ec", '{{ $k := genPrivateKey "ecdsa" }}{{ $ca := genCAWithKey "ca" 3 $k }}{{ $c := genSignedCertWithKey "leaf" nil (list "a.com") 3 $ca $k }}{{ hasPrefix "-----BEGIN CERTIFICATE-----" $c.Cert }} {{ hasSuffix "-----END EC PRIVATE KEY-----\\n" $c.Key }}'),
+    ("genCAWithKey bad key", '{{ genCAWithKey "ca" 3 "not a key" }}'),
+    ("genSelfSignedCert bad ip", '{{ genSelfSignedCertWithKey "x" (list "not-an-ip") nil 1 (genPrivateKey "ecdsa") }}'),
+    ("buildCustomCert bad", '{{ buildCustomCert "!!" "x" }}'),
     ("genCA shape", '{{ $ca := genCA "my-ca" 365 }}{{ hasPrefix "-----BEGIN CERTIFICATE-----" $ca.Cert }} {{ hasPrefix "-----BEGIN RSA PRIVATE KEY-----" $ca.Key }}'),
-    ("genSelfSignedCert shape", '{{ $c := genSelfSignedCert "foo.com" (list "10.0.0.1") (list "bar.com") 10 }}{{ hasPrefix "-----BEGIN CERTIFICATE-----" $c.Cert }} {{ hasPrefix "-----BEGIN RSA PRIVATE KEY-----" $c.Key }}'),
-    ("genSignedCert shape", '{{ $ca := genCA "ca" 3 }}{{ $c := genSignedCert "leaf" nil (list "a.com") 3 $ca }}{{ hasPrefix "-----BEGIN CERTIFICATE-----" $c.Cert }} {{ hasSuffix "-----END RSA PRIVATE KEY-----\\n" $c.Key }}'),
 ]:
     case(C, n, t)
 

@@ -10,7 +10,7 @@ namespace ExternalSecrets.Templating.Functions.Sprig;
 /// (objects → <c>map[string]interface {}</c>, arrays → <c>[]interface {}</c>, numbers → float64)
 /// with Go's syntax error messages.
 /// </summary>
-internal static class GoJson
+internal static class GoJsonCodec
 {
     private const string Hex = "0123456789abcdef";
 

@@ -8,6 +8,8 @@ internal static class CommandTable
         {
             // Sub-commands register here, one line each.
             ["apiserver"] = (ApiServerCommand.Summary, ApiServerCommand.RunAsync),
+            ["up"] = (UpCommand.Summary, UpCommand.RunAsync),
+            ["controller"] = (ControllerCommand.Summary, ControllerCommand.RunAsync),
         };
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)

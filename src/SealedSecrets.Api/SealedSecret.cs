@@ -9,6 +9,7 @@ namespace SealedSecrets.Api;
 /// <c>bitnami.com/v1alpha1</c> SealedSecret. Property order follows upstream's Go struct so JSON
 /// output has the same field order (<c>kind</c>, <c>apiVersion</c>, <c>metadata</c>, <c>spec</c>).
 /// </summary>
+[KubernetesEntity(Group = SealedSecretResource.Group, Kind = SealedSecretResource.Kind, ApiVersion = SealedSecretResource.Version, PluralName = SealedSecretResource.Plural)]
 public sealed class SealedSecret : IKubernetesObject<V1ObjectMeta>
 {
     /// <summary><c>SealedSecret</c>.</summary>

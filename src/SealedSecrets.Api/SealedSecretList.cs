@@ -5,6 +5,7 @@ using k8s.Models;
 namespace SealedSecrets.Api;
 
 /// <summary>A list of SealedSecrets as the API server returns it.</summary>
+[KubernetesEntity(Group = SealedSecretResource.Group, Kind = SealedSecretResource.ListKind, ApiVersion = SealedSecretResource.Version, PluralName = SealedSecretResource.Plural)]
 public sealed class SealedSecretList : IKubernetesObject<V1ListMeta>, IItems<SealedSecret>
 {
     /// <summary><c>SealedSecretList</c>.</summary>

@@ -15,6 +15,14 @@ public sealed class SerializationTests
     }
 
     [Fact]
+    public void The_type_carries_its_resource_names_for_generic_clients()
+    {
+        var entity = (k8s.Models.KubernetesEntityAttribute)Attribute.GetCustomAttribute(typeof(SealedSecret), typeof(k8s.Models.KubernetesEntityAttribute))!;
+
+        Assert.Equal(("bitnami.com", "v1alpha1", "SealedSecret", "sealedsecrets"), (entity.Group, entity.ApiVersion, entity.Kind, entity.PluralName));
+    }
+
+    [Fact]
     public void Non_string_encrypted_data_entries_are_dropped_and_the_rest_kept()
     {
         const string json = """{"apiVersion":"bitnami.com/v1alpha1","kind":"SealedSecret","metadata":{"name":"a"},"spec":{"encryptedData":{"good":"AgA=","bad":42,"worse":{"x":1}}}}""";

@@ -141,6 +141,22 @@ public sealed class HybridEncryptionTests(KeyFixture keys)
         Assert.Equal("hello"u8.ToArray(), HybridEncryption.DecryptBase64([Key], text, "ns/a"u8).Plaintext);
     }
 
+    [Fact]
+    public void Alternating_keys_and_labels_on_one_thread_never_reuse_the_wrong_context()
+    {
+        var first = keys.First.PrivateKey;
+        var second = keys.Second.PrivateKey;
+        var cases = new (SealingPrivateKey Key, byte[] Label)[] { (first, "ns/a"u8.ToArray()), (first, "ns/b"u8.ToArray()), (second, "ns/b"u8.ToArray()), (first, "ns/a"u8.ToArray()), (first, []) };
+
+        var sealedValues = cases.Select(c => HybridEncryption.Encrypt(c.Key.PublicKey, "v"u8, c.Label, Random)).ToList();
+
+        for (var i = 0; i < cases.Length; i++)
+        {
+            Assert.Equal("v"u8.ToArray(), HybridEncryption.Decrypt(cases[i].Key, sealedValues[i], cases[i].Label));
+        }
+        Assert.Equal(SealedValueError.WrongKeyOrLabel, HybridEncryption.TryDecrypt(first, sealedValues[1], "ns/a"u8, out _));
+    }
+
     private sealed class FixedRandom(byte value) : RandomNumberGenerator
     {
         public override void GetBytes(byte[] data) => data.AsSpan().Fill(value);

@@ -32,6 +32,18 @@ public sealed class RecoveryUnsealTests(KeyMaterial keys)
     }
 
     [Fact]
+    public async Task A_backup_list_saved_as_json_opens_it_too()
+    {
+        var list = SealedSecrets.Kubeseal.Manifests.YamlDocuments.Parse(File.ReadAllText(keys.BackupListPath));
+        var jsonBackup = keys.Write(Guid.NewGuid().ToString("N") + ".json", Assert.Single(list)!.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+
+        var result = await _kubeseal.RunAsync(await SealedSeedAsync(), "--recovery-unseal", "--recovery-private-key", jsonBackup, "-o", "yaml");
+
+        Assert.Equal(0, result.ExitCode);
+        AssertSeedSecret(Assert.Single(Sealed.Parse(result.Stdout)));
+    }
+
+    [Fact]
     public async Task Keys_can_be_given_comma_separated_or_repeated()
     {
         var comma = await _kubeseal.RunAsync(await SealedSeedAsync(), "--recovery-unseal", "--recovery-private-key", keys.OldKeyPath + "," + keys.KeyPath);

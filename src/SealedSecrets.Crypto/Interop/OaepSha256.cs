@@ -10,10 +10,29 @@ internal static unsafe class OaepSha256
 {
     private static readonly IntPtr Sha256 = LibCrypto.EVP_sha256();
 
+    // Setting up an EVP_PKEY_CTX (fetches, OSSL_PARAM round trips) costs about as much as the RSA
+    // public operation itself, and a SealedSecret seals all its values under one key and label. So
+    // each thread keeps its last encryption context and reuses it for the same key handle and label;
+    // the context holds its own reference to the key, so at most one context per thread outlives use.
+    [ThreadStatic]
+    private static CachedContext? t_encryptContext;
+
     /// <summary>Encrypts into <paramref name="destination"/>, which must hold the modulus size; returns bytes written.</summary>
     internal static int Encrypt(SafeEvpPKeyHandle key, ReadOnlySpan<byte> label, ReadOnlySpan<byte> plaintext, Span<byte> destination)
     {
-        var ctx = NewContext(key, encrypt: true, label);
+        var cached = t_encryptContext;
+        IntPtr ctx;
+        if (cached is not null && ReferenceEquals(cached.Key, key) && cached.Label.AsSpan().SequenceEqual(label))
+        {
+            ctx = cached.Context;
+            t_encryptContext = null; // not reusable by a nested call while in use
+        }
+        else
+        {
+            ctx = NewContext(key, encrypt: true, label);
+            cached = new CachedContext(key, label.ToArray(), ctx);
+        }
+        var ok = false;
         try
         {
             nuint written = (nuint)destination.Length;
@@ -26,11 +45,23 @@ internal static unsafe class OaepSha256
                     throw new CryptographicException("OpenSSL RSA-OAEP encryption failed.");
                 }
             }
+            ok = true;
             return (int)written;
         }
         finally
         {
-            LibCrypto.EVP_PKEY_CTX_free(ctx);
+            if (ok)
+            {
+                if (t_encryptContext is { } previous && previous != cached)
+                {
+                    LibCrypto.EVP_PKEY_CTX_free(previous.Context);
+                }
+                t_encryptContext = cached;
+            }
+            else
+            {
+                LibCrypto.EVP_PKEY_CTX_free(ctx);
+            }
         }
     }
 
@@ -106,6 +137,8 @@ internal static unsafe class OaepSha256
             throw new CryptographicException("OpenSSL rejected the OAEP label.");
         }
     }
+
+    private sealed record CachedContext(SafeEvpPKeyHandle Key, byte[] Label, IntPtr Context);
 
     private static void Check(int result, string step)
     {

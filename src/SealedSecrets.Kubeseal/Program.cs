@@ -1,5 +1,4 @@
 using SealedSecrets.Kubeseal;
-using SealedSecrets.Kubeseal.Certificates;
 using SealedSecrets.Kubeseal.Cli;
 
 // Thin shell: parse, run the service on the process streams, map failures to exit codes
@@ -27,7 +26,9 @@ if (!Console.IsInputRedirected && !options.Help && !options.Version && string.Is
 }
 
 using var http = new HttpClient();
-var service = new KubesealService(KubesealEnvironment.FromProcess(http), OfflineController.Instance, OfflineController.Instance);
+var environment = KubesealEnvironment.FromProcess(http);
+var cluster = new SealedSecrets.Kubeseal.Cluster.ClusterController(environment.GetVariable, environment.HomeDirectory);
+var service = new KubesealService(environment, cluster, cluster);
 try
 {
     await using var stdin = Console.OpenStandardInput();

@@ -9,6 +9,8 @@ internal static class CommandTable
             // Sub-commands register here, one line each.
             ["apiserver"] = (ApiServerCommand.Summary, ApiServerCommand.RunAsync),
             ["template"] = (TemplateCommand.Summary, TemplateCommand.RunAsync),
+            ["up"] = (UpCommand.Summary, UpCommand.RunAsync),
+            ["controller"] = (ControllerCommand.Summary, ControllerCommand.RunAsync),
         };
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)

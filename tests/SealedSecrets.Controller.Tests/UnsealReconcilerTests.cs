@@ -230,4 +230,29 @@ public sealed class UnsealReconcilerTests
         Assert.Empty(h.Target.StatusWrites);
         Assert.NotNull(h.Secret("ns", "quiet"));
     }
+
+    [Fact]
+    public async Task After_its_key_is_lost_an_object_in_sync_reports_the_failure_and_keeps_its_Secret()
+    {
+        var before = new ReconcilerHarness(0);
+        var ss = TestKeys.Seal(0, "production", "checkout-secrets", Values);
+        before.Apply(ss);
+        await before.ReconcileAsync("production", "checkout-secrets");
+
+        // A restart with only a new key: same objects, same Secret, different registry.
+        var after = new ReconcilerHarness(1);
+        after.Apply(ss);
+        foreach (var (key, secret) in before.Target.Secrets)
+        {
+            after.Target.Secrets[key] = secret;
+        }
+        after.SyncCache();
+        await after.ReconcileAsync("production", "checkout-secrets");
+
+        Assert.Equal("sk_live_canary_1", Encoding.UTF8.GetString(after.Secret("production", "checkout-secrets")!.Data["PAYMENT_API_KEY"]));
+        Assert.Equal(0, after.Target.SecretWrites);
+        var condition = Assert.Single(ss.Status!.Conditions!);
+        Assert.Equal("False", condition.Status);
+        Assert.Contains(TestKeys.Key(1).Fingerprint, condition.Message, StringComparison.Ordinal);
+    }
 }

@@ -16,9 +16,11 @@ internal static class ControllerMessages
     public const string Unsealed = "SealedSecret unsealed successfully";
 
     /// <summary>
-    /// Sigil (beyond upstream): on each produced Secret, a digest of what it was unsealed from (the
-    /// SealedSecret's uid, scope and spec). When it matches, the Secret is in sync and neither RSA
-    /// nor a write is needed: a restart with everything in sync costs only list and watch.
+    /// Sigil (beyond upstream): on each produced Secret, <c>&lt;digest&gt; &lt;key fingerprint&gt;</c>: a digest
+    /// of what it was unsealed from (the SealedSecret's uid, scope and spec) and the key that opened
+    /// it. When the digest matches and that key is still loaded, the Secret is in sync and neither RSA
+    /// nor a write is needed: a restart with everything in sync costs only list and watch. If the key
+    /// is gone (lost or relabelled), the object is unsealed again and reports the failure as upstream.
     /// </summary>
     public const string SourceHashAnnotation = "sealedsecrets.sigil.dev/unsealed-from";
 

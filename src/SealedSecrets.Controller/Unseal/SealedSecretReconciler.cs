@@ -80,7 +80,7 @@ internal sealed partial class SealedSecretReconciler(
             return ReconcileResult.Done;
         }
 
-        if (!await WriteAsync(sealedSecret, live, unsealed.Secret!, hash, cancellationToken).ConfigureAwait(false))
+        if (!await WriteAsync(sealedSecret, live, unsealed.Secret!, SourceRecord.Format(hash, unsealed.Fingerprint), cancellationToken).ConfigureAwait(false))
         {
             return ReconcileResult.Done;
         }
@@ -90,11 +90,26 @@ internal sealed partial class SealedSecretReconciler(
         return ReconcileResult.Done;
     }
 
-    private static bool IsInSync(V1Secret? secret, SealedSecret sealedSecret, string hash) =>
-        secret?.Metadata?.Annotations is { } annotations
-        && annotations.TryGetValue(ControllerMessages.SourceHashAnnotation, out var recorded)
-        && recorded == hash
-        && SecretOwnership.MayWrite(secret.Metadata, sealedSecret.Metadata);
+    private bool IsInSync(V1Secret? secret, SealedSecret sealedSecret, string hash)
+    {
+        if (secret?.Metadata?.Annotations is not { } annotations
+            || !annotations.TryGetValue(ControllerMessages.SourceHashAnnotation, out var recorded)
+            || !SecretOwnership.MayWrite(secret.Metadata, sealedSecret.Metadata))
+        {
+            return false;
+        }
+        var (recordedHash, fingerprint) = SourceRecord.Parse(recorded);
+        if (recordedHash != hash || fingerprint is null || keys.Find(fingerprint) is null)
+        {
+            return false;
+        }
+        // Remember the key for the next change of this object, even across restarts.
+        if (sealedSecret.Metadata.Uid is { } uid)
+        {
+            _lastKey.TryAdd(uid, fingerprint);
+        }
+        return true;
+    }
 
     private UnsealOutcome Unseal(SealedSecret sealedSecret, ReconcileRequest request)
     {
@@ -107,7 +122,7 @@ internal sealed partial class SealedSecretReconciler(
             {
                 _lastKey[uid] = fingerprint;
             }
-            return new UnsealOutcome(secret, null);
+            return new UnsealOutcome(secret, null, order.Succeeded);
         }
         catch (SealedSecretException ex)
         {
@@ -115,7 +130,7 @@ internal sealed partial class SealedSecretReconciler(
             // Name the keys tried (fingerprints only), never a value: the unsealer's texts carry key names only.
             var message = order.Attempts > 0 || keys.Count == 0 ? $"{ex.Message} ({ControllerMessages.KeysTried(order.Tried)})" : ex.Message;
             Log.UnsealFailed(logger, request.ToString(), message);
-            return new UnsealOutcome(null, message);
+            return new UnsealOutcome(null, message, null);
         }
         finally
         {
@@ -226,7 +241,7 @@ internal sealed partial class SealedSecretReconciler(
         return $"the API server answered {(int)ex.Response.StatusCode}";
     }
 
-    private sealed record UnsealOutcome(V1Secret? Secret, string? Error);
+    private sealed record UnsealOutcome(V1Secret? Secret, string? Error, string? Fingerprint);
 
     private static partial class Log
     {

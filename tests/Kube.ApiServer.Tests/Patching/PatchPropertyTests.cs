@@ -118,6 +118,13 @@ public class PatchPropertyTests
             patch["kind"] = "Secret";
             Tolerate(() => ServerSideApply.Apply(target, patch, new ApplyOptions("m", random.Next(2) == 0, "v1", "Secret", DateTimeOffset.UnixEpoch)));
             Tolerate(() => ManagedFields.RecordUpdate(target, patch, "m", "v1", DateTimeOffset.UnixEpoch, null));
+            target["apiVersion"] = "apps/v1";
+            target["kind"] = "Deployment";
+            patch["apiVersion"] = "apps/v1";
+            patch["kind"] = "Deployment";
+            Tolerate(() => ServerSideApply.Apply(target, patch, new ApplyOptions("m", random.Next(2) == 0, "apps/v1", "Deployment", DateTimeOffset.UnixEpoch)));
+            Tolerate(() => ManagedFields.RecordUpdate(target, patch, "m", "apps/v1", DateTimeOffset.UnixEpoch, null));
+            Tolerate(() => ManagedFields.RecordUpdate(null, patch, "m", "apps/v1", DateTimeOffset.UnixEpoch, null));
         }
     }
 

@@ -83,6 +83,9 @@ internal static partial class Builtins
             case ulong u:
                 x = unchecked((long)u);
                 break;
+            case byte b:
+                x = b;
+                break;
             case null or Sentinel:
                 error = "cannot index slice/array with nil";
                 return false;
@@ -147,7 +150,7 @@ internal static partial class Builtins
                             throw new InvalidOperationException("reflect: string index out of range");
                         }
 
-                        item = (long)s[x];
+                        item = s[x];
                         break;
                     }
 
@@ -210,6 +213,11 @@ internal static partial class Builtins
         Span<int> idx = [0, cap, 0];
         for (var i = 0; i < indexes.Length; i++)
         {
+            if (indexes[i] is InterfaceIndex)
+            {
+                return GoResult.Fail("cannot index slice/array with type interface {}");
+            }
+
             var index = indexes[i] is Sentinel ? null : indexes[i];
             if (!IndexArg(index, cap, out var x, out var err))
             {

@@ -161,7 +161,9 @@ internal sealed partial class Executor
             receiver = EvalField(dot, ident[i], keys[i - skip], node, null, Sentinel.NoFinal, receiver, ref staticType);
         }
 
-        return EvalField(dot, ident[n - 1], keys[n - 1 - skip], node, args, final, receiver, ref staticType);
+        var result = EvalField(dot, ident[n - 1], keys[n - 1 - skip], node, args, final, receiver, ref staticType);
+        _lastFieldStatic = staticType;
+        return result;
     }
 
     private object? EvalField(object? dot, string fieldName, GoString key, Node node, List<Node>? args, object? final, object? receiver, ref GoType? staticType)
@@ -291,11 +293,18 @@ internal sealed partial class Executor
             argv[i] = EvalArg(dot, parameters[i], args![i + 1]);
         }
 
+        // Go's builtin slice does not look through interfaces for its indexes (funcs.go indexArg):
+        // an index read from a map[string]interface{} is "interface {}" even when it holds an int.
+        var markInterfaceIndexes = isBuiltin && name == "slice";
         if (fun.IsVariadic)
         {
             for (; i < argCount; i++)
             {
                 argv[i] = EvalArg(dot, fun.Variadic, args![i + 1]);
+                if (markInterfaceIndexes && _lastArgStatic is { Kind: GoKind.Interface } && argv[i] is not Sentinel)
+                {
+                    argv[i] = new InterfaceIndex(argv[i]);
+                }
             }
         }
 
@@ -420,9 +429,11 @@ internal sealed partial class Executor
     private object? EvalArg(object? dot, GoType? typ, Node n)
     {
         At(n);
+        _lastArgStatic = null;
         switch (n)
         {
             case DotNode:
+                _lastArgStatic = _dotStatic;
                 return ValidateType(dot, typ);
             case NilNode:
                 if (typ is null || ReferenceEquals(typ, Builtins.ReflectValue))
@@ -437,15 +448,37 @@ internal sealed partial class Executor
 
                 throw Error($"cannot assign nil to {typ.Name}");
             case FieldNode field:
-                return ValidateType(EvalFieldNode(dot, field, [n], Sentinel.NoFinal), typ);
+                {
+                    var value = EvalFieldNode(dot, field, [n], Sentinel.NoFinal);
+                    _lastArgStatic = _lastFieldStatic;
+                    return ValidateType(value, typ);
+                }
+
             case VariableNode variable:
-                return ValidateType(EvalVariableNode(dot, variable, null, Sentinel.NoFinal), typ);
+                {
+                    var value = EvalVariableNode(dot, variable, null, Sentinel.NoFinal);
+                    _lastArgStatic = variable.Ident.Length == 1 ? VarEntry(variable.Ident[0]).Static : _lastFieldStatic;
+                    return ValidateType(value, typ);
+                }
             case PipeNode pipe:
-                return ValidateType(EvalPipeline(dot, pipe), typ);
+                {
+                    var value = EvalPipeline(dot, pipe);
+                    _lastArgStatic = null;
+                    return ValidateType(value, typ);
+                }
             case IdentifierNode id:
-                return ValidateType(EvalFunction(dot, id, id, null, Sentinel.NoFinal), typ);
+                {
+                    var value = EvalFunction(dot, id, id, null, Sentinel.NoFinal);
+                    _lastArgStatic = id.Function!.Result.Kind == GoKind.Interface ? id.Function.Result : null;
+                    return ValidateType(value, typ);
+                }
+
             case ChainNode chain:
-                return ValidateType(EvalChainNode(dot, chain, null, Sentinel.NoFinal), typ);
+                {
+                    var value = EvalChainNode(dot, chain, null, Sentinel.NoFinal);
+                    _lastArgStatic = _lastFieldStatic;
+                    return ValidateType(value, typ);
+                }
         }
 
         if (typ is null)

@@ -20,6 +20,8 @@ internal sealed partial class Executor
     // Go keeps interface-typed values (elements of []interface{} and map[string]interface{}) as such
     // in dot and range variables; error texts then name "interface {}". Track that static type.
     private GoType? _dotStatic;
+    private GoType? _lastFieldStatic;
+    private GoType? _lastArgStatic;
     private IReadOnlyDictionary<string, Tree> _trees = null!;
     private TemplateOptions _options = null!;
     private GoStringBuilder _out = null!;
@@ -250,7 +252,7 @@ internal sealed partial class Executor
                     }
 
                     break;
-                case long or GoInt64 or ulong:
+                case long or GoInt64 or ulong or byte:
                     {
                         if (r.Pipe.Decl.Count > 1)
                         {
@@ -267,6 +269,7 @@ internal sealed partial class Executor
                             {
                                 GoInt64 => new GoInt64(i),
                                 ulong => (ulong)i,
+                                byte => (byte)i,
                                 _ => i,
                             };
                             if (OneIteration(r, elem, elem, null, mark) == Flow.Break)

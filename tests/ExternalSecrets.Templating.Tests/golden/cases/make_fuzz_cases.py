@@ -3,8 +3,7 @@
 
 Go renders them into ../expected/fuzz.jsonl, so they act as a differential corpus: whatever the
 grammar produces, the C# engine must print the same bytes or the same error as Go. Constructs
-whose meaning changed after Go 1.19 (range over integers, else with) are not generated; slicing
-is limited to lengths (Go checks capacity, which JSON-decoded slices do not share with ours).
+whose meaning changed after Go 1.19 (range over integers, else with) are not generated.
 
 Run: python3 make_fuzz_cases.py > fuzz.jsonl
 """
@@ -15,11 +14,11 @@ R = random.Random(20261128)
 DATA = {"a": "A", "b": 2, "f": 2.5, "z": 0, "t": True, "e": "", "n": None,
         "l": [1, "x", None, 2.5, True], "m": {"k": "v", "n": None, "i": 3, "l": [1, 2]},
         "s": "héllo", "big": 1234567, "neg": -3}
-FUNCS = ["and", "or", "not", "len", "index", "print", "printf", "println", "html", "js", "urlquery",
+FUNCS = ["slice", "call", "and", "or", "not", "len", "index", "print", "printf", "println", "html", "js", "urlquery",
          "eq", "ne", "lt", "le", "gt", "ge"]
 LITS = ["0", "1", "-3", "0x1F", "0b101", "0o17", "017", "1_000", "1.5", "1e6", "2.5e-3", "0x1p-2",
         "'a'", "'\\n'", '"s"', '"%d"', '"%v %s"', '"%q"', '"%x"', '"%5.2f"', '"<&>"', "`raw`", "true",
-        "false", "nil", '"k"', '"i"', "2"]
+        "false", "nil", '"k"', '"i"', "2", '"%+v"', '"%#v"', '"%T"', '"%08.3f"', '"%-5d|"', '"%e"', '"%g"', '"%c"', '"%U"', '"%6.2s|"', '"%t"', '"%o"', '"%b"', '"%X"', '"%[2]v %[1]v"', '"%*d"', '"%.*f"', '"%!"', '"%"', '"%v%v%v"', "1e21", "0.000001", "123456789.0", "-0.0", "1e-7", "100000.0", "3", "-1", "'\\u00e9'", '"\\x00\\xff"', '"日本"']
 FIELDS = [".", ".a", ".b", ".f", ".z", ".t", ".e", ".n", ".l", ".m", ".m.k", ".m.n", ".m.i", ".m.l",
           ".missing", ".m.missing", ".s", ".big", ".neg", "$", "$.a", "$x", "$x.k"]
 
@@ -70,10 +69,15 @@ def items(d):
     return "".join(out)
 
 
-for i in range(500):
+for i in range(1000):
     text = "{{$x := .m}}" + items(0)
-    mk = R.choice(["", "", "error"])
-    c = {"name": "fuzz %03d" % i, "template": text, "data": DATA}
+    mk = R.choice(["", "", "error", "zero"])
+    if R.random() < 0.2:
+        text = '{{define "d"}}[{{.}}|' + items(1) + ']{{end}}' + text + '{{template "d" ' + operand(1) + '}}'
+    c = {"name": "fuzz %04d" % i, "template": text, "data": DATA}
+    k = R.choice(["typed", "typed", "json"])
+    if k != "typed":
+        c["data_kind"] = k
     if mk:
         c["missingkey"] = mk
     print(json.dumps(c, ensure_ascii=False))

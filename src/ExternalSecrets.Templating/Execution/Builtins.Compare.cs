@@ -25,7 +25,7 @@ internal static partial class Builtins
     {
         bool => BasicKind.Bool,
         long or GoInt64 => BasicKind.Int,
-        ulong => BasicKind.Uint,
+        ulong or byte => BasicKind.Uint,
         double => BasicKind.Float,
         GoComplex => BasicKind.Complex,
         GoString => BasicKind.String,
@@ -33,6 +33,8 @@ internal static partial class Builtins
     };
 
     private static long IntOf(object? v) => v is GoInt64 i ? i.Value : (long)v!;
+
+    private static ulong UintOf(object? v) => v is byte b ? b : (ulong)v!;
 
     private static GoKind ReflectKind(object? v) => IsInvalid(v) ? GoKind.Invalid : GoValues.TypeOf(v)!.Kind;
 
@@ -61,11 +63,11 @@ internal static partial class Builtins
             {
                 if (k1 == BasicKind.Int && k2 == BasicKind.Uint)
                 {
-                    truth = IntOf(arg1) >= 0 && (ulong)IntOf(arg1) == (ulong)arg!;
+                    truth = IntOf(arg1) >= 0 && (ulong)IntOf(arg1) == UintOf(arg);
                 }
                 else if (k1 == BasicKind.Uint && k2 == BasicKind.Int)
                 {
-                    truth = IntOf(arg) >= 0 && (ulong)arg1! == (ulong)IntOf(arg);
+                    truth = IntOf(arg) >= 0 && UintOf(arg1) == (ulong)IntOf(arg);
                 }
                 else
                 {
@@ -97,7 +99,7 @@ internal static partial class Builtins
                         truth = ((GoString)arg1!).Equals((GoString)arg!);
                         break;
                     case BasicKind.Uint:
-                        truth = (ulong)arg1! == (ulong)arg!;
+                        truth = UintOf(arg1) == UintOf(arg);
                         break;
                     default:
                         {
@@ -157,11 +159,11 @@ internal static partial class Builtins
         {
             if (k1 == BasicKind.Int && k2 == BasicKind.Uint)
             {
-                truth = IntOf(arg1) < 0 || (ulong)IntOf(arg1) < (ulong)arg2!;
+                truth = IntOf(arg1) < 0 || (ulong)IntOf(arg1) < UintOf(arg2);
             }
             else if (k1 == BasicKind.Uint && k2 == BasicKind.Int)
             {
-                truth = IntOf(arg2) >= 0 && (ulong)arg1! < (ulong)IntOf(arg2);
+                truth = IntOf(arg2) >= 0 && UintOf(arg1) < (ulong)IntOf(arg2);
             }
             else
             {
@@ -184,7 +186,7 @@ internal static partial class Builtins
                     truth = GoString.Compare((GoString)arg1!, (GoString)arg2!) < 0;
                     break;
                 default:
-                    truth = (ulong)arg1! < (ulong)arg2!;
+                    truth = UintOf(arg1) < UintOf(arg2);
                     break;
             }
         }

@@ -83,6 +83,9 @@ internal static partial class Builtins
             case ulong u:
                 x = unchecked((long)u);
                 break;
+            case byte b:
+                x = b;
+                break;
             case null or Sentinel:
                 error = "cannot index slice/array with nil";
                 return false;
@@ -147,7 +150,7 @@ internal static partial class Builtins
                             throw new InvalidOperationException("reflect: string index out of range");
                         }
 
-                        item = (long)s[x];
+                        item = s[x];
                         break;
                     }
 

@@ -461,7 +461,11 @@ internal sealed partial class Executor
                     return ValidateType(value, typ);
                 }
             case PipeNode pipe:
-                return ValidateType(EvalPipeline(dot, pipe), typ);
+                {
+                    var value = EvalPipeline(dot, pipe);
+                    _lastArgStatic = null;
+                    return ValidateType(value, typ);
+                }
             case IdentifierNode id:
                 {
                     var value = EvalFunction(dot, id, id, null, Sentinel.NoFinal);

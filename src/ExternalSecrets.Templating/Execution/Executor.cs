@@ -252,7 +252,7 @@ internal sealed partial class Executor
                     }
 
                     break;
-                case long or GoInt64 or ulong:
+                case long or GoInt64 or ulong or byte:
                     {
                         if (r.Pipe.Decl.Count > 1)
                         {
@@ -269,6 +269,7 @@ internal sealed partial class Executor
                             {
                                 GoInt64 => new GoInt64(i),
                                 ulong => (ulong)i,
+                                byte => (byte)i,
                                 _ => i,
                             };
                             if (OneIteration(r, elem, elem, null, mark) == Flow.Break)

@@ -64,6 +64,9 @@ internal sealed partial class GoPrinter
             case GoInt64 l:
                 FmtInteger(unchecked((ulong)l.Value), true, verb, value);
                 return;
+            case byte b:
+                FmtInteger(b, false, verb, value);
+                return;
             case ulong u:
                 FmtInteger(u, false, verb, value);
                 return;

@@ -9,6 +9,7 @@ public enum GoKind
     Int,
     Int64,
     Uint64,
+    Uint8,
     Float64,
     Complex128,
     String,

@@ -16,6 +16,9 @@ public sealed class GoType
     public static readonly GoType Int = Intern(GoKind.Int, "int");
     public static readonly GoType Int64 = Intern(GoKind.Int64, "int64");
     public static readonly GoType Uint64 = Intern(GoKind.Uint64, "uint64");
+
+    /// <summary>Go's <c>uint8</c> (<c>byte</c>): what indexing a string yields.</summary>
+    public static readonly GoType Uint8 = Intern(GoKind.Uint8, "uint8");
     public static readonly GoType Float64 = Intern(GoKind.Float64, "float64");
     public static readonly GoType String = Intern(GoKind.String, "string");
     public static readonly GoType Complex128 = Intern(GoKind.Complex128, "complex128");

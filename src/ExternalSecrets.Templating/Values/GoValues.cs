@@ -12,6 +12,7 @@ namespace ExternalSecrets.Templating.Values;
 /// <item><term><see cref="long"/></term><description><c>int</c> (64-bit, as on every platform ESO runs on)</description></item>
 /// <item><term><see cref="GoInt64"/></term><description><c>int64</c></description></item>
 /// <item><term><see cref="ulong"/></term><description><c>uint64</c></description></item>
+/// <item><term><see cref="byte"/></term><description><c>uint8</c> (a byte of a string, from <c>index</c>)</description></item>
 /// <item><term><see cref="double"/></term><description><c>float64</c></description></item>
 /// <item><term><see cref="GoString"/></term><description><c>string</c> (bytes)</description></item>
 /// <item><term><see cref="GoList"/></term><description>slices</description></item>
@@ -39,6 +40,7 @@ public static class GoValues
         double => GoType.Float64,
         GoInt64 => GoType.Int64,
         ulong => GoType.Uint64,
+        byte => GoType.Uint8,
         GoComplex => GoType.Complex128,
         GoMap m => m.Type,
         GoList l => l.Type,
@@ -68,6 +70,7 @@ public static class GoValues
         double d => d != 0,
         GoInt64 i => i.Value != 0,
         ulong u => u != 0,
+        byte b => b != 0,
         GoComplex c => c.Real != 0 || c.Imaginary != 0,
         GoMap m => m.Count > 0,
         GoList l => l.Count > 0,
@@ -88,6 +91,9 @@ public static class GoValues
             case ulong u when u <= long.MaxValue:
                 result = (long)u;
                 return true;
+            case byte b:
+                result = b;
+                return true;
             default:
                 result = 0;
                 return false;
@@ -95,7 +101,7 @@ public static class GoValues
     }
 
     /// <summary>True for the integer kinds (int, int64, uint64).</summary>
-    public static bool IsInteger(object? value) => value is long or GoInt64 or ulong;
+    public static bool IsInteger(object? value) => value is long or GoInt64 or ulong or byte;
 
     /// <summary>The zero value Go's <c>reflect.Zero</c> gives for a type (what <c>index</c> returns for a missing map key).</summary>
     public static object? Zero(GoType type)
@@ -107,6 +113,7 @@ public static class GoValues
             GoKind.Int => 0L,
             GoKind.Int64 => new GoInt64(0),
             GoKind.Uint64 => 0UL,
+            GoKind.Uint8 => (byte)0,
             GoKind.Float64 => 0.0,
             GoKind.Bool => Box(false),
             GoKind.Slice => new GoList(type),
@@ -133,6 +140,7 @@ public static class GoValues
             case double:
             case GoInt64:
             case ulong:
+            case byte:
             case GoComplex:
             case GoMap:
             case GoList:
@@ -143,7 +151,7 @@ public static class GoValues
                 return GoString.FromUtf8(s);
             case byte[] b:
                 return GoString.FromBytes(b);
-            case int or short or sbyte or byte or ushort or uint:
+            case int or short or sbyte or ushort or uint:
                 return Convert.ToInt64(value, CultureInfo.InvariantCulture);
             case float f:
                 return (double)f;

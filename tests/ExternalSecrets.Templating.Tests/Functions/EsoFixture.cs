@@ -24,6 +24,8 @@ public sealed class EsoFixture : IDisposable
         Ssl("pkcs12", "-export", "-inkey", "leaf.key", "-in", "leaf.crt", "-certfile", "cas.pem", "-passout", "pass:1234", "-out", "leaf.pfx");
         Ssl("pkcs12", "-export", "-inkey", "leaf.key", "-in", "leaf.crt", "-certfile", "cas.pem", "-passout", "pass:", "-out", "leaf-nopass.pfx");
         Ssl("pkcs12", "-export", "-inkey", "ec.key", "-in", "ec.crt", "-passout", "pass:ec", "-out", "ec.pfx");
+        Ssl("pkcs12", "-export", "-legacy", "-inkey", "leaf.key", "-in", "leaf.crt", "-passout", "pass:1234", "-out", "leaf-legacy.pfx");
+        Ssl("pkcs12", "-export", "-keypbe", "PBE-SHA1-3DES", "-certpbe", "PBE-SHA1-3DES", "-macalg", "sha1", "-inkey", "leaf.key", "-in", "leaf.crt", "-passout", "pass:1234", "-out", "leaf-3des.pfx");
     }
 
     public string Dir { get; }

@@ -27,6 +27,15 @@ public sealed class EsoPkcs12Tests(EsoFixture fx) : IClassFixture<EsoFixture>
         Assert.Equal(fx.Pkcs8("ec.key"), output);
     }
 
+    [Theory]
+    [InlineData("leaf-3des.pfx")]
+    [InlineData("leaf-legacy.pfx")]
+    public void Archives_with_older_encryption_profiles_are_read(string file)
+    {
+        var output = Render.Text("{{ .pfx | pkcs12keyPass \"1234\" }}", Data(("pfx", file)));
+        Assert.Equal(fx.Pkcs8("leaf.key"), output);
+    }
+
     [Fact]
     public void A_wrong_password_fails_with_esos_message()
     {

@@ -66,6 +66,20 @@ public sealed class FunctionMapTests
         Assert.ThrowsAny<TemplateLimitException>(() => t.Execute(new Values.GoStringBuilder(), null));
     }
 
+    [Theory]
+    [InlineData("{{ replace \"\" (repeat 2000 \"y\") (repeat 2000 \"x\") }}")]
+    [InlineData("{{ wrapWith 1 (repeat 2000 \"-\") (repeat 2000 \"a \") }}")]
+    [InlineData("{{ indent 100000 (repeat 2000 \"\\n\") }}")]
+    public void String_functions_that_multiply_their_input_fail_at_the_output_limit(string template)
+    {
+        var options = new TemplateOptions
+        {
+            Funcs = EsoFunctions.CreateFuncMap(),
+            Limits = TemplateLimits.Default with { MaxOutputBytes = 1 << 20 },
+        };
+        Assert.ThrowsAny<TemplateLimitException>(() => GoTemplate.Parse("t", template, options).Execute(new Values.GoStringBuilder(), null));
+    }
+
     [Fact]
     public void Until_and_seq_count_against_the_iteration_limit()
     {

@@ -2,7 +2,7 @@ using System.Globalization;
 using ExternalSecrets.Templating.Functions.Sprig;
 using ExternalSecrets.Templating.Values;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace ExternalSecrets.Templating.Functions.Eso;
 
@@ -27,12 +27,10 @@ internal static class EsoYaml
     public static GoMap FromYaml(FunctionContext ctx, string text)
     {
         var result = new GoMap(GoType.MapOfStringToAny);
-        YamlNode? root;
+        object? value;
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+            value = new Reader(ctx, new Parser(new StringReader(text))).ReadDocument();
         }
         catch (YamlException e)
         {
@@ -40,26 +38,148 @@ internal static class EsoYaml
                 "error converting YAML to JSON: yaml: line " + e.Start.Line.ToString(CultureInfo.InvariantCulture) + ": " + e.Message);
             return result;
         }
-
-        try
-        {
-            var value = Convert(ctx, root, 0);
-            switch (value)
-            {
-                case null:
-                    return result;
-                case GoMap map:
-                    return map;
-                default:
-                    result[(GoString)"Error"] = GoString.FromUtf8(
-                        "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal " + JsonKind(value) + " into Go value of type map[string]interface {}");
-                    return result;
-            }
-        }
         catch (ConversionException e)
         {
             result[(GoString)"Error"] = GoString.FromUtf8(e.Message);
             return result;
+        }
+
+        switch (value)
+        {
+            case null:
+                return result;
+            case GoMap map:
+                return map;
+            default:
+                result[(GoString)"Error"] = GoString.FromUtf8(
+                    "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal " + JsonKind(value) + " into Go value of type map[string]interface {}");
+                return result;
+        }
+    }
+
+    /// <summary>
+    /// Builds the JSON-shaped value from parser events (first document only, as go-yaml's
+    /// Unmarshal). Later duplicate keys win, as in go-yaml v2. An alias reuses the anchored value
+    /// but counts its whole size against the iteration limit, so expansion bombs still stop.
+    /// </summary>
+    private sealed class Reader(FunctionContext ctx, IParser parser)
+    {
+        private readonly Dictionary<string, (object? Value, long Size)> _anchors = new(StringComparer.Ordinal);
+
+        public object? ReadDocument()
+        {
+            parser.Consume<StreamStart>();
+            if (parser.Accept<StreamEnd>(out _))
+            {
+                return null;
+            }
+
+            parser.Consume<DocumentStart>();
+            var (value, _) = ReadNode(0);
+            return value;
+        }
+
+        private (object? Value, long Size) ReadNode(int depth)
+        {
+            if (depth > 10000)
+            {
+                throw new ConversionException("error converting YAML to JSON: yaml: exceeded max depth");
+            }
+
+            ctx.CountIterations(1);
+            if (parser.TryConsume<AnchorAlias>(out var alias))
+            {
+                if (!_anchors.TryGetValue(alias.Value.Value, out var target))
+                {
+                    throw new ConversionException("error converting YAML to JSON: yaml: unknown anchor '" + alias.Value.Value + "' referenced");
+                }
+
+                ctx.CountIterations(target.Size);
+                return target;
+            }
+
+            if (parser.TryConsume<Scalar>(out var scalar))
+            {
+                var v = ScalarValue(scalar);
+                Remember(scalar.Anchor, v, 1);
+                return (v, 1);
+            }
+
+            if (parser.TryConsume<SequenceStart>(out var seqStart))
+            {
+                var list = new GoList(GoType.SliceOfAny);
+                long size = 1;
+                while (!parser.TryConsume<SequenceEnd>(out _))
+                {
+                    var (item, itemSize) = ReadNode(depth + 1);
+                    list.Add(item);
+                    size += itemSize;
+                }
+
+                Remember(seqStart.Anchor, list, size);
+                return (list, size);
+            }
+
+            var mapStart = parser.Consume<MappingStart>();
+            var map = new GoMap(GoType.MapOfStringToAny);
+            var merges = new List<object?>();
+            long mapSize = 1;
+            while (!parser.TryConsume<MappingEnd>(out _))
+            {
+                var isMergeKey = parser.Current is Scalar { Value: "<<", Style: ScalarStyle.Plain or ScalarStyle.Any } k && k.Tag.IsEmpty;
+                GoString key;
+                if (parser.TryConsume<Scalar>(out var keyScalar))
+                {
+                    key = KeyString(keyScalar);
+                    Remember(keyScalar.Anchor, ScalarValue(keyScalar), 1);
+                }
+                else
+                {
+                    throw new ConversionException("error converting YAML to JSON: Unsupported map key of type: " + parser.Current?.GetType().Name);
+                }
+
+                var (value, valueSize) = ReadNode(depth + 1);
+                mapSize += valueSize + 1;
+                if (isMergeKey)
+                {
+                    merges.Add(value);
+                    continue;
+                }
+
+                map[key] = value;
+            }
+
+            // YAML merge keys: merged entries never override explicit ones.
+            foreach (var merge in merges)
+            {
+                var sources = merge is GoList l ? l.ToList() : [merge];
+                foreach (var source in sources)
+                {
+                    if (source is not GoMap m)
+                    {
+                        throw new ConversionException("error converting YAML to JSON: yaml: map merge requires map or sequence of maps as the value");
+                    }
+
+                    foreach (var (mk, mv) in m)
+                    {
+                        if (!map.ContainsKey(mk))
+                        {
+                            map[mk] = mv;
+                        }
+                    }
+                }
+            }
+
+            Remember(mapStart.Anchor, map, mapSize);
+            return (map, mapSize);
+        }
+
+        private void Remember(AnchorName anchor, object? value, long size)
+        {
+            if (!anchor.IsEmpty)
+            {
+                _anchors[anchor.Value] = (value, size);
+            }
         }
     }
 
@@ -72,78 +192,9 @@ internal static class EsoYaml
         _ => "value",
     };
 
-    private static object? Convert(FunctionContext ctx, YamlNode? node, int depth)
-    {
-        ctx.CountIterations(1);
-        if (depth > 10000)
-        {
-            throw new ConversionException("error converting YAML to JSON: yaml: exceeded max depth");
-        }
+    private static bool IsPlain(Scalar s) => s.Style is ScalarStyle.Plain or ScalarStyle.Any && s.Tag.IsEmpty;
 
-        switch (node)
-        {
-            case null:
-                return null;
-            case YamlScalarNode scalar:
-                return ScalarValue(scalar);
-            case YamlSequenceNode seq:
-                {
-                    var list = new GoList(GoType.SliceOfAny);
-                    foreach (var child in seq.Children)
-                    {
-                        list.Add(Convert(ctx, child, depth + 1));
-                    }
-
-                    return list;
-                }
-
-            case YamlMappingNode map:
-                {
-                    var result = new GoMap(GoType.MapOfStringToAny);
-                    var merges = new List<YamlNode>();
-                    foreach (var (k, v) in map.Children)
-                    {
-                        if (k is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: "<<" } && k.Tag.IsEmpty)
-                        {
-                            merges.Add(v);
-                            continue;
-                        }
-
-                        result[KeyString(k)] = Convert(ctx, v, depth + 1);
-                    }
-
-                    // YAML merge keys: merged entries never override explicit ones.
-                    foreach (var merge in merges)
-                    {
-                        var sources = merge is YamlSequenceNode s ? s.Children.ToList() : [merge];
-                        foreach (var source in sources)
-                        {
-                            if (Convert(ctx, source, depth + 1) is not GoMap m)
-                            {
-                                throw new ConversionException("error converting YAML to JSON: yaml: map merge requires map or sequence of maps as the value");
-                            }
-
-                            foreach (var (mk, mv) in m)
-                            {
-                                if (!result.ContainsKey(mk))
-                                {
-                                    result[mk] = mv;
-                                }
-                            }
-                        }
-                    }
-
-                    return result;
-                }
-
-            default:
-                return null;
-        }
-    }
-
-    private static bool IsPlain(YamlScalarNode s) => s.Style is ScalarStyle.Plain or ScalarStyle.Any && s.Tag.IsEmpty;
-
-    private static object? ScalarValue(YamlScalarNode s)
+    private static object? ScalarValue(Scalar s)
     {
         var text = s.Value ?? string.Empty;
         if (!IsPlain(s))
@@ -176,13 +227,8 @@ internal static class EsoYaml
         }
     }
 
-    private static GoString KeyString(YamlNode key)
+    private static GoString KeyString(Scalar s)
     {
-        if (key is not YamlScalarNode s)
-        {
-            throw new ConversionException("error converting YAML to JSON: Unsupported map key of type: " + key.NodeType);
-        }
-
         var text = s.Value ?? string.Empty;
         if (!IsPlain(s))
         {

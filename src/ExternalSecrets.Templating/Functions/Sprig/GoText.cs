@@ -98,6 +98,17 @@ internal static class GoText
             return r is >= 'a' and <= 'z' ? r - 32 : r;
         }
 
+        // Simple mappings of UnicodeData that .NET's invariant casing leaves out (Turkish i, long s).
+        if (r is 0x131)
+        {
+            return 'I';
+        }
+
+        if (r is 0x17F)
+        {
+            return 'S';
+        }
+
         return IsValidRune(r) ? Rune.ToUpperInvariant(new Rune(r)).Value : r;
     }
 
@@ -106,6 +117,11 @@ internal static class GoText
         if (r < 0x80)
         {
             return r is >= 'A' and <= 'Z' ? r + 32 : r;
+        }
+
+        if (r is 0x130)
+        {
+            return 'i';
         }
 
         return IsValidRune(r) ? Rune.ToLowerInvariant(new Rune(r)).Value : r;

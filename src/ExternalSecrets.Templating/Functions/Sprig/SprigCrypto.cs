@@ -21,9 +21,14 @@ internal static class SprigCrypto
 
     public static void Register(FuncMap m)
     {
-        Fn(m, "bcrypt", S, [S], static (_, a) => Ok(GoString.FromUtf8(Bcrypt(Str(a, 0)))));
-        Fn(m, "htpasswd", S, [S, S], static (_, a) =>
+        Fn(m, "bcrypt", S, [S], static (ctx, a) =>
         {
+            ctx.CheckBudget();
+            return Ok(GoString.FromUtf8(Bcrypt(Str(a, 0))));
+        });
+        Fn(m, "htpasswd", S, [S, S], static (ctx, a) =>
+        {
+            ctx.CheckBudget();
             var user = Str(a, 0);
             if (user.Span.Contains((byte)':'))
             {

@@ -31,8 +31,8 @@ internal static class SprigStrings
         Fn(m, "snakecase", S, [S], static (_, a) => Ok(XStrings.ToSnakeCase(Str(a, 0))));
         Fn(m, "camelcase", S, [S], static (_, a) => Ok(XStrings.ToCamelCase(Str(a, 0))));
         Fn(m, "kebabcase", S, [S], static (_, a) => Ok(XStrings.ToKebabCase(Str(a, 0))));
-        Fn(m, "wrap", S, [I, S], static (_, a) => Ok(WrapCustom(Str(a, 1), Int(a, 0), GoString.Empty, false)));
-        Fn(m, "wrapWith", S, [I, S, S], static (_, a) => Ok(WrapCustom(Str(a, 2), Int(a, 0), Str(a, 1), true)));
+        Fn(m, "wrap", S, [I, S], static (ctx, a) => Ok(WrapCustom(ctx, Str(a, 1), Int(a, 0), GoString.Empty, false)));
+        Fn(m, "wrapWith", S, [I, S, S], static (ctx, a) => Ok(WrapCustom(ctx, Str(a, 2), Int(a, 0), Str(a, 1), true)));
         Fn(m, "contains", B, [S, S], static (_, a) => Ok(Str(a, 1).Span.IndexOf(Str(a, 0).Span) >= 0));
         Fn(m, "hasPrefix", B, [S, S], static (_, a) => Ok(Str(a, 1).Span.StartsWith(Str(a, 0).Span)));
         Fn(m, "hasSuffix", B, [S, S], static (_, a) => Ok(Str(a, 1).Span.EndsWith(Str(a, 0).Span)));
@@ -41,7 +41,11 @@ internal static class SprigStrings
         Var(m, "cat", S, [], A, static (_, a) => Ok(Cat(a)));
         Fn(m, "indent", S, [I, S], static (ctx, a) => Ok(Indent(ctx, Int(a, 0), Str(a, 1))));
         Fn(m, "nindent", S, [I, S], static (ctx, a) => Ok(GoString.Concat("\n", Indent(ctx, Int(a, 0), Str(a, 1)))));
-        Fn(m, "replace", S, [S, S, S], static (_, a) => Ok(GoText.ReplaceAll(Str(a, 2), Str(a, 0), Str(a, 1))));
+        Fn(m, "replace", S, [S, S, S], static (ctx, a) =>
+        {
+            ctx.EnsureSize(ReplacedSize(Str(a, 2), Str(a, 0), Str(a, 1)));
+            return Ok(GoText.ReplaceAll(Str(a, 2), Str(a, 0), Str(a, 1)));
+        });
         Fn(m, "plural", S, [S, S, I], static (_, a) => Ok(Int(a, 2) == 1 ? Str(a, 0) : Str(a, 1)));
         Fn(m, "toString", S, [A], static (_, a) => Ok(SprigValues.Strval(a[0])));
         Fn(m, "split", MSS, [S, S], static (_, a) => Ok(SplitToMap(GoText.Split(Str(a, 1), Str(a, 0), -1))));
@@ -50,6 +54,25 @@ internal static class SprigStrings
         Fn(m, "toStrings", LS, [A], static (_, a) => Ok(StrSlice(a[0])));
         Fn(m, "join", S, [S, A], static (ctx, a) => Ok(Join(ctx, StrSlice(a[1]), Str(a, 0))));
         Fn(m, "sortAlpha", LS, [A], static (_, a) => Ok(SortAlpha(a[0])));
+    }
+
+    // The exact length strings.Replace will produce, so a hostile replacement fails before allocating.
+    private static long ReplacedSize(GoString s, GoString old, GoString @new)
+    {
+        if (old.Length == 0)
+        {
+            return s.Length + ((GoText.ToRunes(s).Count + 1L) * @new.Length);
+        }
+
+        long count = 0;
+        var span = s.Span;
+        for (var i = span.IndexOf(old.Span); i >= 0; i = span.IndexOf(old.Span))
+        {
+            count++;
+            span = span[(i + old.Length)..];
+        }
+
+        return s.Length + (count * (@new.Length - old.Length));
     }
 
     public static GoString Trunc(long c, GoString s)
@@ -341,7 +364,7 @@ internal static class SprigStrings
     }
 
     // goutils.WrapCustom (byte offsets; ' ' is the only break).
-    private static GoString WrapCustom(GoString input, long wrapLengthArg, GoString newLine, bool wrapLongWords)
+    private static GoString WrapCustom(FunctionContext ctx, GoString input, long wrapLengthArg, GoString newLine, bool wrapLongWords)
     {
         if (input.Length == 0)
         {
@@ -372,11 +395,13 @@ internal static class SprigStrings
             {
                 sb.Append(str[offset..spaceToWrapAt]).Append(newLine);
                 offset = spaceToWrapAt + 1;
+                ctx.EnsureSize(sb.Length);
             }
             else if (wrapLongWords)
             {
                 sb.Append(str[offset..(wrapLength + offset)]).Append(newLine);
                 offset += wrapLength;
+                ctx.EnsureSize(sb.Length);
             }
             else
             {

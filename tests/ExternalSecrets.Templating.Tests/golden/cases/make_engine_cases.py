@@ -708,5 +708,12 @@ for i, text in enumerate([
 ]):
     t("parse edge %02d" % i, text)
 
+
+# --- bytes of strings are uint8 ------------------------------------------------------------------------
+t("index string is uint8", '{{printf "%T %v %c %q" (index "ab" 0) (index "ab" 1) (index "ab" 0) (index "ab" 0)}}')
+t("index string compare", '{{eq (index "ab" 0) 97}} {{lt (index "ab" 0) (index "ab" 1)}} {{eq (index "ab" 0) .I}}')
+t("index string then index", '{{index (index "ab" 0) 0}}')
+t("index string as slice index", '{{slice .SI (index "\x01" 0)}}')
+
 for c in cases:
     print(json.dumps(c, ensure_ascii=False))

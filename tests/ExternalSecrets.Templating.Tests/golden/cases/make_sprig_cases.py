@@ -301,6 +301,50 @@ for n, t in [
 ]:
     case(C, n, t)
 
+E2 = "eso-usage"
+esodata = {"username": "admin", "password": "p@ss\"w0rd", "my-key": "v1", "config.json": "{\"a\":1,\"b\":[\"x\"]}", "pem": "-----BEGIN X-----\nAAAA\n-----END X-----\n", "empty": "", "num": "42", "list": "a,b,,c"}
+for n, t in [
+    ("database url", 'postgresql://{{ .username }}:{{ .password | urlquery }}@db:5432/app'),
+    ("index dashed key", '{{ index . "my-key" | upper }}|{{ get (dict "k" (index . "my-key")) "k" }}'),
+    ("b64 round trip of data", '{{ .password | b64enc }}|{{ .password | b64enc | b64dec }}'),
+    ("json from secret", '{{ $c := .config_json | fromJson }}{{ $c.a }} {{ index $c.b 0 }}'),
+    ("json from dotted key", '{{ $c := index . "config.json" | fromJson }}{{ $c.a }} {{ index $c.b 0 }} {{ toJson $c }}'),
+    ("default on empty value", '{{ .empty | default "fallback" }}|{{ .username | default "x" }}'),
+    ("arith on string numbers", '{{ add .num 1 }} {{ mul .num 2 }} {{ atoi .num | add1 }} {{ .num | int | typeOf }}'),
+    ("split data list", '{{ range $i, $v := splitList "," .list }}{{ $i }}={{ $v }};{{ end }}|{{ .list | splitList "," | compact | join "+" }}'),
+    ("range sorted data", '{{ range $k, $v := . }}{{ $k }};{{ end }}'),
+    ("nindent pem", 'key:{{ .pem | nindent 2 }}'),
+    ("sha of password", '{{ .password | sha256sum | trunc 12 }}'),
+    ("toJson of data map", '{{ toJson . | len }}|{{ toPrettyJson (pick (dict "u" .username "p" .password) "u") }}'),
+    ("missing key error", '{{ .nope }}'),
+    ("quote values", '{{ .password | quote }}|{{ .password | squote }}'),
+    ("regex on data", '{{ regexReplaceAll "[^a-z]" .password "" }}|{{ regexFind "[0-9]+" .password }}'),
+    ("ternary on data", '{{ ternary "yes" "no" (eq .username "admin") }}|{{ ternary "yes" "no" (empty .empty) }}'),
+    ("dict from data", '{{ $d := dict "user" .username "n" (atoi .num) }}{{ $d.user }}/{{ $d.n }}/{{ typeOf $d.n }}'),
+    ("printf with sprig", '{{ printf "%s-%d-%v" .username (len .password) (list 1 2) }}|{{ printf "%T %T" (add 1 1) (list) }}'),
+]:
+    case(E2, n, t, dict(esodata, config_json=esodata["config.json"]), data_kind="strings", missingkey="error")
+
+S2 = "strings-more"
+for n, t in [
+    ("title unicode", '{{ title "élan vital über-cool x_y 3d" }}|{{ upper "straße" }}|{{ lower "İ" | len }}'),
+    ("swapcase unicode", '{{ swapcase "Ünïcode ÄB" }}'),
+    ("substr multibyte", '{{ substr 0 2 "héllo" | len }}|{{ trunc 2 "héllo" | len }}'),
+    ("abbrev edge", '{{ abbrev 4 "abcdef" }}|{{ abbrev 5 "abcde" }}|{{ abbrevboth 5 10 "abcdefghijklmno" }}|{{ abbrevboth 10 10 "abcdefghijklmnopqrstuvwxyz" }}'),
+    ("wrap long words", '{{ wrap 4 "a verylongword b" }}|{{ wrapWith 4 "|" "a verylongword b" }}'),
+    ("trim unicode spaces", '[{{ trim "\\u00a0 x \\u2003" }}]|[{{ trimAll "ab" "abxba" }}]|[{{ trimAll "é" "éxé" }}]'),
+    ("snake kebab unicode", '{{ snakecase "ÜberCool" }}|{{ kebabcase "HTTP2Server" }}|{{ snakecase "a.b.C" }}|{{ snakecase "  x  " }}|{{ camelcase "a-b_c d" }}'),
+    ("initials and nospace unicode", '{{ initials "élan vital" }}|{{ nospace "é x" }}'),
+    ("cat and quote types", '{{ cat 1.0 2.5e10 (int64 3) true nil "s" }}|{{ quote 1.0 (list "a") (dict "k" "v") }}'),
+    ("replace and repeat", '{{ replace "ab" "" "xabyabz" }}|{{ repeat 3 "é" }}'),
+    ("indent empty", '[{{ indent 2 "" }}]|[{{ nindent 0 "x" }}]|[{{ indent 1 "a\\n\\nb" }}]'),
+    ("plural and contains edge", '{{ plural "a" "b" -1 }}|{{ contains "" "x" }}|{{ hasPrefix "" "" }}'),
+    ("toString of values", '{{ toString 1.0 }}|{{ toString 1e21 }}|{{ toString (list nil) }}|{{ toString (dict) }}|{{ toString (int64 5) }}|{{ toString 0.1 }}'),
+    ("sortAlpha mixed", '{{ sortAlpha (list "b" 10 2.5 true nil "A") }}'),
+    ("splitn more", '{{ $p := splitn "," 3 "a,b,c,d" }}{{ $p._2 }}|{{ len (splitn "," 1 "a,b") }}'),
+]:
+    case(S2, n, t)
+
 for name, cases in FILES.items():
     with open(os.path.join(os.path.dirname(__file__), f"sprig-{name}.jsonl"), "w") as f:
         for c in cases:

@@ -25,6 +25,10 @@ cases = [
     ("fromYaml block scalars", '{{ toJson (fromYaml "lit: |\\n  a\\n  b\\nfold: >\\n  c\\n  d\\nkeep: |+\\n  e\\n\\nstrip: |-\\n  f\\n") }}'),
     ("fromYaml round trip", '{{ toYaml (fromYaml "b: [1, {c: d}]\\na: x\\n") }}'),
     ("fromYaml data", '{{ (fromYaml .config).database.host }}', {"config": "database:\n  host: db.local\n  port: 5432\n"}),
+    ("fromYaml duplicate keys", '{{ toJson (fromYaml "a: 1\\na: 2\\nb: 3") }}'),
+    ("fromYaml bad yaml", '{{ (fromYaml "a: [1, 2").Error | hasPrefix "error converting YAML to JSON: yaml: " }}'),
+    ("fromYaml tabs", '{{ (fromYaml "a:\\tb").Error | hasPrefix "error converting YAML to JSON: yaml: " }}|{{ toJson (fromYaml "a: \\"x\\ty\\"") }}'),
+    ("fromYaml nested list of maps", '{{ $m := fromYaml "items:\\n  - name: a\\n    v: 1\\n  - name: b\\n    v: 2.5" }}{{ range $m.items }}{{ .name }}={{ .v }};{{ end }}'),
     ("sprig33 sha512sum", '{{ sha512sum "abc" }}|{{ sha512sum "" }}'),
     ("sprig33 hexdec", '{{ hexdec "48656c6c6f" }}|{{ hexdec "4g" }}|{{ hexdec "abc" }}|{{ hexdec "zz1" }}|{{ hexdec "" }}|{{ "secret" | b64enc | b64dec | sha256sum | hexdec | len }}'),
 ]

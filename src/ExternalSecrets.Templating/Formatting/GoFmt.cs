@@ -9,6 +9,9 @@ namespace ExternalSecrets.Templating.Formatting;
 /// </summary>
 public static class GoFmt
 {
+    [ThreadStatic]
+    private static GoStringBuilder? t_scratch;
+
     /// <summary><c>fmt.Sprint</c>: spaces between operands when neither side is a string.</summary>
     public static GoString Sprint(params ReadOnlySpan<object?> args)
     {
@@ -17,26 +20,65 @@ public static class GoFmt
             return s;
         }
 
-        var sb = new GoStringBuilder();
-        new GoPrinter(sb).Sprint(args);
-        return sb.ToGoString();
+        var sb = Rent();
+        try
+        {
+            new GoPrinter(sb).Sprint(args);
+            return sb.ToGoString();
+        }
+        finally
+        {
+            Return(sb);
+        }
     }
 
     /// <summary><c>fmt.Sprintln</c>: spaces between all operands and a trailing newline.</summary>
     public static GoString Sprintln(params ReadOnlySpan<object?> args)
     {
-        var sb = new GoStringBuilder();
-        new GoPrinter(sb).Sprintln(args);
-        return sb.ToGoString();
+        var sb = Rent();
+        try
+        {
+            new GoPrinter(sb).Sprintln(args);
+            return sb.ToGoString();
+        }
+        finally
+        {
+            Return(sb);
+        }
     }
 
-    /// <summary><c>fmt.Sprintf</c> with Go's verbs, flags, width and precision (including <c>*</c>).</summary>
+    /// <summary><c>fmt.Sprintf</c> with Go's verbs, flags, width and precision (including <c>*</c> and <c>[n]</c>).</summary>
     public static GoString Sprintf(GoString format, params ReadOnlySpan<object?> args)
     {
         ArgumentNullException.ThrowIfNull(format);
-        var sb = new GoStringBuilder(format.Length + 16);
-        new GoPrinter(sb).Sprintf(format.Span, args);
-        return sb.ToGoString();
+        var sb = Rent();
+        try
+        {
+            new GoPrinter(sb).Sprintf(format.Span, args);
+            return sb.ToGoString();
+        }
+        finally
+        {
+            Return(sb);
+        }
+    }
+
+    /// <summary>A per-thread scratch buffer (a fresh one when nested, e.g. a String() method that formats).</summary>
+    private static GoStringBuilder Rent()
+    {
+        var sb = t_scratch ?? new GoStringBuilder(256);
+        t_scratch = null;
+        return sb;
+    }
+
+    private static void Return(GoStringBuilder sb)
+    {
+        // Formatted values can be secrets: do not leave them in the pooled buffer.
+        sb.ClearWritten();
+        if (sb.Capacity <= 16 * 1024)
+        {
+            t_scratch = sb;
+        }
     }
 
     /// <summary>Appends <c>fmt.Sprint(args…)</c> to <paramref name="output"/>.</summary>

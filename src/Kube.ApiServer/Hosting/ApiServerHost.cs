@@ -37,7 +37,7 @@ public sealed class ApiServerHost : IAsyncDisposable
     private readonly TlsMaterial _tls;
     private readonly RSA _signingKey;
     private readonly HttpClient _proxyClient;
-    private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _stopping;
     private readonly Task _gc;
     private int _disposed;
 

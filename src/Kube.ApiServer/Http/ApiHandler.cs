@@ -58,7 +58,11 @@ internal sealed partial class ApiHandler
         }
         catch (PatchException e)
         {
-            await WriteStatusAsync(ctx, new ApiException(e.StatusCode, e.Reason, e.Message));
+            if (!ctx.Response.HasStarted)
+            {
+                ctx.Response.Clear();
+                await WriteJsonAsync(ctx, e.StatusCode, e.ToStatus());
+            }
         }
         catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
         {

@@ -7,6 +7,15 @@ internal sealed partial class Controller<T>
 {
     private async Task ReconcileAsync(ReconcileRequest request)
     {
+        // As controller-runtime: every log line of this reconcile (the reconciler's too, scopes flow
+        // through the logger factory) carries the controller, the key and a reconcile id.
+        using var scope = _logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["controller"] = Name,
+            ["namespace"] = request.Namespace,
+            ["name"] = request.Name,
+            ["reconcileID"] = Guid.NewGuid().ToString(),
+        });
         var active = _metrics.ActiveWorkers.WithLabels(Name);
         active.Inc();
         var started = _time.GetTimestamp();

@@ -87,7 +87,14 @@ internal sealed partial class Controller<T> : BackgroundService
             informers.Add(runnable);
         }
 
-        _subscriptions.Add(_primary.Subscribe(e => Queue.Add(ReconcileRequest.For(e.Current))));
+        var filter = _options.Filter;
+        _subscriptions.Add(_primary.Subscribe(e =>
+        {
+            if (filter is null || filter(e))
+            {
+                Queue.Add(ReconcileRequest.For(e.Current));
+            }
+        }));
         foreach (var watch in _options.SecondaryWatches)
         {
             informers.Add(watch.Informer(_services));

@@ -27,6 +27,12 @@ public sealed class ControllerOptions<T>
 
     public int RetryBurst { get; set; } = 100;
 
+    /// <summary>
+    /// Which events of the primary kind enqueue a key (all when null), e.g.
+    /// <see cref="EventFilters.GenerationChanged{T}"/> to ignore the controller's own status writes.
+    /// </summary>
+    public Func<InformerEvent<T>, bool>? Filter { get; set; }
+
     /// <summary>Cancels a single reconciliation that runs longer than this; null means no limit.</summary>
     public TimeSpan? ReconcileTimeout { get; set; }
 

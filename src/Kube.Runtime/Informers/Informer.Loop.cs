@@ -10,25 +10,49 @@ public sealed partial class Informer<T>
     private int _listCount;
     private int _watchCount;
 
-    /// <summary>Runs until <paramref name="cancellationToken"/> fires. Errors are logged and retried.</summary>
+    /// <summary>
+    /// Runs until <paramref name="cancellationToken"/> fires. Errors are logged and retried.
+    /// With <see cref="InformerOptions{T}.Namespaces"/> one list/watch stream runs per namespace,
+    /// all feeding this one cache; the informer is synced when every stream has listed once.
+    /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var resync = _options.ResyncPeriod > TimeSpan.Zero
             ? _time.CreateTimer(_ => Resync(), null, _options.ResyncPeriod, _options.ResyncPeriod)
             : null;
+        List<string?> scopes = _options.Namespaces.Count > 0 ? [.. _options.Namespaces.Distinct(StringComparer.Ordinal)] : [_options.Namespace];
+        var unsynced = scopes.Count;
+        void OnListed()
+        {
+            if (Interlocked.Decrement(ref unsynced) == 0)
+            {
+                _synced.TrySetResult();
+            }
+        }
+
+        await Task.WhenAll(scopes.Select(scope => Task.Run(() => ReflectAsync(scope, OnListed, cancellationToken), CancellationToken.None))).ConfigureAwait(false);
+    }
+
+    private async Task ReflectAsync(string? scope, Action onFirstList, CancellationToken cancellationToken)
+    {
         var backoff = _options.InitialBackoff;
         string? resumeFrom = null;
+        var listed = false;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
                 if (resumeFrom is null)
                 {
-                    resumeFrom = await ListAsync(cancellationToken).ConfigureAwait(false);
-                    _synced.TrySetResult();
+                    resumeFrom = await ListAsync(scope, cancellationToken).ConfigureAwait(false);
+                    if (!listed)
+                    {
+                        listed = true;
+                        onFirstList();
+                    }
                 }
 
-                var (rv, sawEvent) = await WatchAsync(resumeFrom, cancellationToken).ConfigureAwait(false);
+                var (rv, sawEvent) = await WatchAsync(scope, resumeFrom, cancellationToken).ConfigureAwait(false);
                 resumeFrom = rv;
                 if (sawEvent)
                 {
@@ -63,7 +87,7 @@ public sealed partial class Informer<T>
         }
     }
 
-    private async Task<string> ListAsync(CancellationToken cancellationToken)
+    private async Task<string> ListAsync(string? scope, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _listCount);
         using var timeout = new CancellationTokenSource(_options.ListTimeout, _time);
@@ -74,7 +98,7 @@ public sealed partial class Informer<T>
         do
         {
             var page = await _client.ListAsync(
-                new ListRequest(_options.Namespace, _options.LabelSelector, _options.FieldSelector, _options.PageSize, next),
+                new ListRequest(scope, _options.LabelSelector, _options.FieldSelector, _options.PageSize, next),
                 linked.Token).ConfigureAwait(false);
             foreach (var item in page.Items)
             {
@@ -90,13 +114,13 @@ public sealed partial class Informer<T>
         }
         while (next is not null);
 
-        Replace(items);
+        Replace(items, scope);
         Volatile.Write(ref _lastResourceVersion, resourceVersion);
         Log.Listed(_logger, Resource.Kind, items.Count, resourceVersion);
         return resourceVersion;
     }
 
-    private async Task<(string ResourceVersion, bool SawEvent)> WatchAsync(string resourceVersion, CancellationToken cancellationToken)
+    private async Task<(string ResourceVersion, bool SawEvent)> WatchAsync(string? scope, string resourceVersion, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _watchCount);
         var minSeconds = (int)_options.MinWatchTimeout.TotalSeconds;
@@ -107,7 +131,7 @@ public sealed partial class Informer<T>
         var watchdog = _options.WatchdogTimeout ?? TimeSpan.FromSeconds(timeoutSeconds + 30);
         using var silent = new CancellationTokenSource(watchdog, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, silent.Token);
-        var request = new WatchRequest(_options.Namespace, _options.LabelSelector, _options.FieldSelector, resourceVersion, timeoutSeconds);
+        var request = new WatchRequest(scope, _options.LabelSelector, _options.FieldSelector, resourceVersion, timeoutSeconds);
         var sawEvent = false;
         try
         {

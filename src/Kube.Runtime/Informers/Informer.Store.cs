@@ -107,9 +107,10 @@ public sealed partial class Informer<T>
     /// <summary>
     /// Makes the cache equal to a fresh list: objects gone from the list are deleted, changed
     /// ones updated, unchanged ones (same resourceVersion) left alone so a relist after 410 does
-    /// not wake every reconciler. The items are already transformed.
+    /// not wake every reconciler. The items are already transformed. Only objects in
+    /// <paramref name="scope"/> (a namespace; null = all) are candidates for deletion.
     /// </summary>
-    private void Replace(List<T> listed)
+    private void Replace(List<T> listed, string? scope)
     {
         var fresh = new Dictionary<string, T>(listed.Count, StringComparer.Ordinal);
         foreach (var item in listed)
@@ -119,7 +120,7 @@ public sealed partial class Informer<T>
 
         lock (_gate)
         {
-            foreach (var (key, old) in _items.Where(p => !fresh.ContainsKey(p.Key)).ToList())
+            foreach (var (key, old) in _items.Where(p => !fresh.ContainsKey(p.Key) && (scope is null || p.Value.Metadata.NamespaceProperty == scope)).ToList())
             {
                 RemoveLocked(key, old);
                 Dispatch(new InformerEvent<T>(InformerEventType.Deleted, old));

@@ -12,6 +12,12 @@ public sealed class InformerOptions<T>
     /// <summary>Watch one namespace; null watches all namespaces (or a cluster-scoped kind).</summary>
     public string? Namespace { get; set; }
 
+    /// <summary>
+    /// Watch several namespaces (one stream each, one cache), e.g. the controller namespace plus
+    /// Sealed Secrets' <c>--additional-namespaces</c>. Exclusive with <see cref="Namespace"/>.
+    /// </summary>
+    public IList<string> Namespaces { get; } = [];
+
     /// <summary>Server-side label selector, e.g. to cache only the Secrets a controller owns.</summary>
     public string? LabelSelector { get; set; }
 
@@ -63,6 +69,8 @@ public sealed class InformerOptions<T>
     internal void Validate(string owner)
     {
         Fail(PageSize < 1, $"{owner}: PageSize must be at least 1.");
+        Fail(Namespace is not null && Namespaces.Count > 0, $"{owner}: set Namespace or Namespaces, not both.");
+        Fail(Namespaces.Any(string.IsNullOrWhiteSpace), $"{owner}: Namespaces must not contain empty names.");
         Fail(MinWatchTimeout < TimeSpan.FromSeconds(1), $"{owner}: MinWatchTimeout must be at least 1 s.");
         Fail(MaxWatchTimeout < MinWatchTimeout, $"{owner}: MaxWatchTimeout must not be less than MinWatchTimeout.");
         Fail(WatchdogTimeout is { } w && w <= TimeSpan.Zero, $"{owner}: WatchdogTimeout must be positive.");

@@ -42,6 +42,27 @@ public sealed class ControllerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task With_the_generation_filter_status_only_updates_do_not_reconcile_again()
+    {
+        var (_, watch) = await StartAsync(o => o.Filter = EventFilters.GenerationChanged, Generation(Objects.Map("a", "1"), 1));
+        await Eventually(() => _fixture.Reconciler.Calls.Count == 1, "initial reconcile");
+
+        watch.Send(WatchEventType.Modified, Generation(Objects.Map("a", "2"), 1));
+        await Eventually(() => _fixture.Host!.Services.GetRequiredService<Kube.Runtime.Informers.IInformer<V1ConfigMap>>().LastResourceVersion == "2", "status-only update seen");
+        await Task.Delay(30);
+        Assert.Single(_fixture.Reconciler.Calls);
+
+        watch.Send(WatchEventType.Modified, Generation(Objects.Map("a", "3"), 2));
+        await Eventually(() => _fixture.Reconciler.Calls.Count == 2, "spec change reconciled");
+    }
+
+    private static V1ConfigMap Generation(V1ConfigMap map, long generation)
+    {
+        map.Metadata.Generation = generation;
+        return map;
+    }
+
+    [Fact]
     public async Task A_failure_is_retried_after_the_per_key_backoff_on_the_fake_clock()
     {
         var failures = 2;
@@ -82,6 +103,28 @@ public sealed class ControllerTests : IAsyncDisposable
         _fixture.Time.Advance(TimeSpan.FromSeconds(1));
         await Eventually(() => _fixture.Reconciler.Calls.Count == 2, "second reconcile after 10 min");
         Assert.True(Metric(m => m.ReconcileTotal.WithLabels("maps", "requeue_after").Value) >= 1);
+    }
+
+    [Fact]
+    public async Task A_reconcile_that_outlives_its_timeout_is_cancelled_and_retried()
+    {
+        var attempts = 0;
+        _fixture.Reconciler.Behaviour = async (_, ct) =>
+        {
+            if (Interlocked.Increment(ref attempts) == 1)
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, ct);
+            }
+
+            return ReconcileResult.Done;
+        };
+        await StartAsync(o => o.ReconcileTimeout = TimeSpan.FromSeconds(30), Objects.Map("a", "1"));
+        await Eventually(() => _fixture.Reconciler.Calls.Count == 1, "first attempt running");
+
+        _fixture.Time.Advance(TimeSpan.FromSeconds(30));
+        await Eventually(() => Metric(m => m.ReconcileErrors.WithLabels("maps").Value) == 1, "timeout counted as an error");
+        _fixture.Time.Advance(TimeSpan.FromMilliseconds(5));
+        await Eventually(() => Metric(m => m.ReconcileTotal.WithLabels("maps", "success").Value) == 1, "retry succeeded");
     }
 
     [Fact]

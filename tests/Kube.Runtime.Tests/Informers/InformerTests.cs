@@ -212,6 +212,38 @@ public sealed class InformerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Several_namespaces_are_watched_separately_into_one_cache_and_relisted_separately()
+    {
+        var relisted = false;
+        ListPage<V1ConfigMap> ListFor(ListRequest r) => r.Namespace switch
+        {
+            "a" when relisted => new([], "30", null),
+            "a" => new([Objects.Map("x", "1", ns: "a")], "10", null),
+            _ => new([Objects.Map("y", "2", ns: "b")], "11", null),
+        };
+        _api.Lists.Enqueue(ListFor);
+        _api.Lists.Enqueue(ListFor);
+        var informer = Start(o =>
+        {
+            o.Namespaces.Add("a");
+            o.Namespaces.Add("b");
+        });
+
+        var watches = new[] { await _api.NextWatchAsync(), await _api.NextWatchAsync() }.ToDictionary(w => w.Request.Namespace!);
+        await informer.WaitForSyncAsync(CancellationToken.None).WaitAsync(Bound);
+        Assert.Equal(("10", "11"), (watches["a"].Request.ResourceVersion, watches["b"].Request.ResourceVersion));
+        Assert.Equal(2, informer.Count);
+
+        relisted = true;
+        _api.Lists.Enqueue(ListFor);
+        watches["a"].Gone();
+        var again = await _api.NextWatchAsync();
+        Assert.Equal(("a", "30"), (again.Request.Namespace, again.Request.ResourceVersion));
+        Assert.Null(informer.Find("a", "x"));
+        Assert.NotNull(informer.Find("b", "y"));
+    }
+
+    [Fact]
     public void Invalid_options_are_rejected_naming_the_field()
     {
         var options = new InformerOptions<V1ConfigMap> { PageSize = 0 };

@@ -81,6 +81,23 @@ public sealed class LeaderElectionIntegrationTests : IAsyncLifetime
         Assert.True(lease.Spec.LeaseTransitions >= 1);
     }
 
+    [Fact]
+    public async Task A_leader_whose_lease_is_taken_stops_the_application()
+    {
+        var a = await StartReplicaAsync("replica-a");
+        await Leadership(a).WaitForLeadershipAsync(CancellationToken.None).WaitAsync(Takeover);
+        var stopping = new TaskCompletionSource();
+        a.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => stopping.TrySetResult());
+
+        var lease = await _cluster.Client.CoordinationV1.ReadNamespacedLeaseAsync("runtime-test", "default");
+        lease.Spec.HolderIdentity = "intruder";
+        lease.Spec.RenewTime = DateTime.UtcNow;
+        await _cluster.Client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, "runtime-test", "default");
+
+        await stopping.Task.WaitAsync(Takeover);
+        Assert.False(Leadership(a).IsLeader);
+    }
+
     public async Task DisposeAsync()
     {
         foreach (var host in _hosts)

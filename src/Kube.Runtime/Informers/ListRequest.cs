@@ -1,0 +1,3 @@
+namespace Kube.Runtime.Informers;
+
+internal sealed record ListRequest(string? Namespace, string? LabelSelector, string? FieldSelector, int Limit, string? Continue);

@@ -1,6 +1,11 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
+using YamlDotNet.RepresentationModel;
 using Kube.ApiServer.Hosting;
 
 namespace Sigil.Testing;
@@ -88,6 +93,87 @@ public sealed class EmbeddedCluster : IAsyncDisposable
             var live = await Client.ApiextensionsV1.ReadCustomResourceDefinitionAsync(crd.Metadata.Name, cancellationToken: ct);
             return live.Status?.Conditions?.Any(c => c.Type == "Established" && c.Status == "True") == true;
         }, $"CRD {crd.Metadata.Name} is Established", ct: ct);
+    }
+
+    /// <summary>
+    /// Server-side applies every object of a (multi-document) YAML or JSON manifest, as
+    /// <c>kubectl apply --server-side</c> would, without needing kubectl. Namespaced objects without a
+    /// namespace go to <paramref name="defaultNamespace"/>. Returns the applied objects as the server stored them.
+    /// </summary>
+    public async Task<IReadOnlyList<JsonObject>> ApplyManifestAsync(string manifest, string defaultNamespace = "default", string fieldManager = "sigil-tests", CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        using var http = CreateHttpClient();
+        var results = new List<JsonObject>();
+        var stream = new YamlStream();
+        stream.Load(new StringReader(manifest));
+        foreach (var doc in stream.Documents)
+        {
+            if (doc.RootNode is not YamlMappingNode root)
+            {
+                continue;
+            }
+
+            var meta = Child(root, "metadata") as YamlMappingNode;
+            var apiVersion = Scalar(root, "apiVersion") ?? throw new ArgumentException("a manifest object has no apiVersion", nameof(manifest));
+            var kind = Scalar(root, "kind") ?? throw new ArgumentException("a manifest object has no kind", nameof(manifest));
+            var name = (meta is null ? null : Scalar(meta, "name")) ?? throw new ArgumentException($"a {kind} in the manifest has no metadata.name", nameof(manifest));
+            var text = new StringWriter();
+            new YamlStream(doc).Save(text, assignAnchors: false);
+            var (plural, namespaced) = await ResolveAsync(http, apiVersion, kind, ct);
+            var prefix = apiVersion.Contains('/', StringComparison.Ordinal) ? $"/apis/{apiVersion}" : $"/api/{apiVersion}";
+            var ns = (meta is null ? null : Scalar(meta, "namespace")) ?? defaultNamespace;
+            var path = namespaced ? $"{prefix}/namespaces/{ns}/{plural}/{name}" : $"{prefix}/{plural}/{name}";
+            using var content = new StringContent(text.ToString(), Encoding.UTF8, "application/apply-patch+yaml");
+            using var response = await http.PatchAsync(new Uri($"{path}?fieldManager={Uri.EscapeDataString(fieldManager)}&force=true", UriKind.Relative), content, ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"applying {kind} {name} failed with {(int)response.StatusCode}: {body}");
+            }
+
+            results.Add(JsonNode.Parse(body)!.AsObject());
+        }
+
+        return results;
+    }
+
+    /// <summary>An HttpClient that trusts this cluster's CA and sends its token (for raw API calls in tests).</summary>
+    public HttpClient CreateHttpClient()
+    {
+        var ca = X509Certificate2.CreateFromPem(Server.CaCertificatePem);
+        var handler = new SocketsHttpHandler();
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, cert, _, _) =>
+        {
+            using var chain = new X509Chain();
+            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+            chain.ChainPolicy.CustomTrustStore.Add(ca);
+            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            return cert is not null && chain.Build(new X509Certificate2(cert));
+        };
+        var http = new HttpClient(handler) { BaseAddress = Server.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Server.Token);
+        return http;
+    }
+
+    private static YamlNode? Child(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : null;
+
+    private static string? Scalar(YamlMappingNode node, string key) => (Child(node, key) as YamlScalarNode)?.Value;
+
+    private static async Task<(string Plural, bool Namespaced)> ResolveAsync(HttpClient http, string apiVersion, string kind, CancellationToken ct)
+    {
+        var path = apiVersion.Contains('/', StringComparison.Ordinal) ? $"/apis/{apiVersion}" : $"/api/{apiVersion}";
+        var list = JsonNode.Parse(await http.GetStringAsync(new Uri(path, UriKind.Relative), ct))!;
+        foreach (var r in list["resources"]!.AsArray())
+        {
+            if ((string?)r!["kind"] == kind && !((string)r["name"]!).Contains('/', StringComparison.Ordinal))
+            {
+                return ((string)r["name"]!, (bool)r["namespaced"]!);
+            }
+        }
+
+        throw new InvalidOperationException($"the server does not serve {kind} in {apiVersion}");
     }
 
     /// <summary>Runs the real <c>kubectl</c> against this cluster, bounded by <paramref name="timeout"/> (default 60 s).</summary>

@@ -144,7 +144,10 @@ public sealed class ApiServerHost : IAsyncDisposable
 
         var stopping = new CancellationTokenSource();
         var gc = new GarbageCollector(objects, logger);
-        var gcTask = Task.Run(() => gc.RunAsync(stopping.Token), CancellationToken.None);
+        var expiry = new EventExpiry(objects, time, options.EventTtl);
+        var gcTask = Task.WhenAll(
+            Task.Run(() => gc.RunAsync(stopping.Token), CancellationToken.None),
+            Task.Run(() => expiry.RunAsync(stopping.Token), CancellationToken.None));
         var kubeconfigPath = options.KubeconfigPath ?? (dir is null ? null : Path.Combine(dir, "kubeconfig"));
         var host = new ApiServerHost(app, store, tls, signingKey, proxyClient, gcTask, baseAddress, token, kubeconfigPath, stopping);
         if (kubeconfigPath is not null)

@@ -267,6 +267,7 @@ internal sealed class ObjectStore : IDisposable
         {
             _writesSinceCompact = 0;
             _journal.Compact(CompactedRevision);
+            _journal.CheckpointInBackground();
         }
     }
 

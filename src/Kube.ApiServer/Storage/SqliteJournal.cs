@@ -14,14 +14,19 @@ internal sealed class SqliteJournal : IDisposable
     private readonly SqliteCommand _upsert;
     private readonly SqliteCommand _delete;
     private readonly SqliteCommand _event;
+    private readonly string _path;
+    private int _checkpointing;
 
     public SqliteJournal(string path)
     {
+        _path = path;
         _db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         _db.Open();
         Exec("PRAGMA journal_mode=WAL;");
         Exec("PRAGMA synchronous=NORMAL;");
         Exec("PRAGMA busy_timeout=30000;");
+        // Checkpoints (the only fsyncs in WAL/NORMAL mode) run on a background connection, not in the write path.
+        Exec("PRAGMA wal_autocheckpoint=0;");
         Exec("""
             CREATE TABLE IF NOT EXISTS objects(
               resource TEXT NOT NULL, namespace TEXT NOT NULL, name TEXT NOT NULL,
@@ -121,6 +126,35 @@ internal sealed class SqliteJournal : IDisposable
         cmd.CommandText = "DELETE FROM events WHERE rv <= $v AND rv < (SELECT MAX(rv) FROM events)";
         cmd.Parameters.AddWithValue("$v", rv);
         cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>Starts a PASSIVE WAL checkpoint on a separate connection unless one is running; writers are not blocked.</summary>
+    public void CheckpointInBackground()
+    {
+        if (Interlocked.Exchange(ref _checkpointing, 1) != 0)
+        {
+            return;
+        }
+
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false }.ToString());
+                db.Open();
+                using var cmd = db.CreateCommand();
+                cmd.CommandText = "PRAGMA busy_timeout=5000; PRAGMA wal_checkpoint(PASSIVE);";
+                cmd.ExecuteNonQuery();
+            }
+            catch (SqliteException)
+            {
+                // A busy or closed database: the next checkpoint catches up.
+            }
+            finally
+            {
+                Volatile.Write(ref _checkpointing, 0);
+            }
+        });
     }
 
     public void Dispose()

@@ -112,6 +112,7 @@ public sealed class KubectlTests(ClusterFixture fixture) : IClassFixture<Cluster
     public async Task Get_watch_prints_objects_as_they_change()
     {
         var ns = await NewNamespaceAsync();
+        await _cluster.Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "before" } }, ns);
         using var watch = _cluster.StartKubectl("get", "configmaps", "-n", ns, "-w", "--output-watch-events");
         var lines = new List<string>();
         var reader = Task.Run(async () =>
@@ -126,9 +127,9 @@ public sealed class KubectlTests(ClusterFixture fixture) : IClassFixture<Cluster
         });
         try
         {
-            // Let the watch establish before writing: poll until kubectl printed the initial state.
-            await Eventually.UntilAsync(() => { lock (lines) { return lines.Any(l => l.Contains("kube-root-ca", StringComparison.Ordinal)) || lines.Count > 0; } },
-                "kubectl printed its initial list", TimeSpan.FromSeconds(20)).ContinueWith(_ => Task.CompletedTask, TaskScheduler.Default);
+            // The initial list arrives first; once it is printed the watch is open.
+            await Eventually.UntilAsync(() => { lock (lines) { return lines.Any(l => l.Contains("before", StringComparison.Ordinal)); } },
+                "kubectl printed its initial list", TimeSpan.FromSeconds(20));
             await _cluster.Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "watched" } }, ns);
             await Eventually.UntilAsync(() => { lock (lines) { return lines.Any(l => l.Contains("watched", StringComparison.Ordinal) && l.Contains("ADDED", StringComparison.Ordinal)); } },
                 "kubectl get -w printed the new ConfigMap", TimeSpan.FromSeconds(20));

@@ -34,6 +34,12 @@ public sealed class SealedSecretsControllerHost : IAsyncDisposable
     /// <summary>RSA private-key attempts made by the unseal reconciler so far.</summary>
     public double RsaOperations => _host.Services.GetRequiredService<ControllerMetrics>().RsaOperations.Value;
 
+    /// <summary>Reconciliations (unseal requests) run so far.</summary>
+    public double Reconciles => _host.Services.GetRequiredService<ControllerMetrics>().UnsealRequests.Value;
+
+    /// <summary>Secrets held in the controller's Secret cache (unrelated ones are not).</summary>
+    public int CachedSecrets => _host.Services.GetRequiredService<Kube.Runtime.Informers.IInformer<k8s.Models.V1Secret>>().Count;
+
     /// <summary>Secret creates/updates/deletes and status writes made so far.</summary>
     public double Writes
     {

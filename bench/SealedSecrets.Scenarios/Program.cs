@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using k8s;
+using k8s.Models;
+using Kube.ApiServer.Hosting;
+using SealedSecrets.Api;
+using SealedSecrets.Api.Serialization;
+using SealedSecrets.Controller.Crd;
+using SealedSecrets.Controller.Hosting;
+using SealedSecrets.Controller.Options;
+using SealedSecrets.Crypto;
+
+// Scenario runner (perf-security.md §1.3) against the embedded API server on loopback:
+//   S1 cold start: N SealedSecrets x 3 values, one key → all Secrets in sync.
+//   S2 restart with everything in sync: RSA operations and writes must be 0.
+//   S3 memory: controller process RSS with 10,000 unrelated 4 KiB Secrets vs. an empty cluster.
+// Usage: dotnet run -c Release --project bench/SealedSecrets.Scenarios -- [N] [key-size] [workers]
+var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5000;
+var keySize = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4096;
+var workers = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : Environment.ProcessorCount;
+var work = Path.Combine(Path.GetTempPath(), "sigil-scenarios-" + Guid.NewGuid().ToString("N")[..8]);
+Console.WriteLine($"cores={Environment.ProcessorCount} N={count} values=3 key-size={keySize} workers={workers}");
+
+await using (var server = await ApiServerHost.StartAsync(new ApiServerOptions { DataDirectory = Path.Combine(work, "s1"), InMemory = true, Port = 0, WatchHistory = 50_000 }))
+{
+    var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(server.KubeconfigPath));
+    await Cluster.PrepareAsync(client, "bench");
+    var options = Cluster.Options(keySize, workers);
+
+    // A first start makes the key; the SealedSecrets are then created while no controller runs.
+    SealingPublicKey key;
+    await using (var first = await SealedSecretsControllerHost.StartAsync(client, options))
+    {
+        using var http = new HttpClient { BaseAddress = first.HttpUrl };
+        key = SealingPublicKey.FromCertificate(SealingPem.ReadFirstCertificate(await http.GetStringAsync(new Uri("/v1/cert.pem", UriKind.Relative))));
+    }
+    var created = Stopwatch.StartNew();
+    await Cluster.CreateSealedSecretsAsync(client, key, "bench", count);
+    Console.WriteLine($"setup: {count} SealedSecrets created in {created.Elapsed.TotalSeconds:0.0} s");
+
+    var s1 = Stopwatch.StartNew();
+    await using (var cold = await SealedSecretsControllerHost.StartAsync(client, options))
+    {
+        await Cluster.WaitAsync(() => cold.Writes >= 2 * count, TimeSpan.FromMinutes(10));
+        s1.Stop();
+        Console.WriteLine($"S1 cold start: {count} SealedSecrets x 3 values in sync in {s1.Elapsed.TotalSeconds:0.0} s " +
+            $"({3 * count / s1.Elapsed.TotalSeconds:0} values/s); RSA ops {cold.RsaOperations:0}; writes {cold.Writes:0}");
+    }
+    var secrets = await client.CoreV1.ListNamespacedSecretAsync("bench");
+    Console.WriteLine($"S1 check: {secrets.Items.Count} Secrets in namespace bench");
+
+    var s2 = Stopwatch.StartNew();
+    await using (var warm = await SealedSecretsControllerHost.StartAsync(client, options))
+    {
+        await Cluster.WaitAsync(() => warm.Reconciles >= count, TimeSpan.FromMinutes(5));
+        s2.Stop();
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Console.WriteLine($"S2 restart in sync: {count} reconciled in {s2.Elapsed.TotalSeconds:0.0} s; RSA ops {warm.RsaOperations:0}; writes {warm.Writes:0}");
+    }
+}
+
+// S3: RSS of a separate controller process, empty cluster vs. 10,000 unrelated 4 KiB Secrets.
+var empty = await Memory.MeasureAsync(Path.Combine(work, "m0"), unrelated: 0, keySize);
+var noisy = await Memory.MeasureAsync(Path.Combine(work, "m1"), unrelated: 10_000, keySize);
+Console.WriteLine($"S3 memory: controller RSS {empty / 1048576.0:0.0} MB with an empty cluster, {noisy / 1048576.0:0.0} MB with 10,000 unrelated 4 KiB Secrets (+{(noisy - empty) / 1048576.0:0.0} MB)");
+try
+{
+    Directory.Delete(work, recursive: true);
+}
+catch (IOException)
+{
+}
+
+internal static class Cluster
+{
+    public static SealedSecretsControllerOptions Options(int keySize, int workers) => new()
+    {
+        ControllerNamespace = "kube-system",
+        KeySize = keySize,
+        ListenAddr = "127.0.0.1:0",
+        ListenMetricsAddr = "0",
+        Workers = workers,
+    };
+
+    public static async Task PrepareAsync(Kubernetes client, string ns)
+    {
+        await client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(SealedSecretCrd.Build());
+        await WaitAsync(() => client.ApiextensionsV1.ReadCustomResourceDefinition(SealedSecretCrd.Build().Metadata.Name).Status?.Conditions?.Any(c => c.Type == "Established" && c.Status == "True") == true, TimeSpan.FromSeconds(30));
+        await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = ns } });
+    }
+
+    public static async Task CreateSealedSecretsAsync(Kubernetes client, SealingPublicKey key, string ns, int count)
+    {
+        using var random = RandomNumberGenerator.Create();
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+        {
+            var name = $"app-{i:00000}";
+            var secret = new V1Secret
+            {
+                Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns },
+                StringData = new Dictionary<string, string> { ["username"] = $"user-{i}", ["password"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), ["url"] = $"postgres://db-{i}.example:5432/app" },
+            };
+            SealedSecret sealedSecret;
+            lock (random)
+            {
+                sealedSecret = SealedSecretSealer.Seal(secret, key, SealingScope.Strict, random);
+            }
+            using var doc = JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(sealedSecret, SealedSecretsJsonContext.Default.SealedSecret));
+            await client.CustomObjects.CreateNamespacedCustomObjectAsync(doc.RootElement, SealedSecretResource.Group, SealedSecretResource.Version, ns, SealedSecretResource.Plural, cancellationToken: ct);
+        });
+    }
+
+    public static async Task WaitAsync(Func<bool> condition, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (deadline.Elapsed > timeout)
+            {
+                throw new TimeoutException("scenario did not complete in " + timeout);
+            }
+            await Task.Delay(50);
+        }
+    }
+}
+
+internal static class Memory
+{
+    public static async Task<long> MeasureAsync(string dir, int unrelated, int keySize)
+    {
+        await using var server = await ApiServerHost.StartAsync(new ApiServerOptions { DataDirectory = dir, InMemory = true, Port = 0 });
+        var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(server.KubeconfigPath));
+        await Cluster.PrepareAsync(client, "noise");
+        var payload = new byte[4096];
+        await Parallel.ForEachAsync(Enumerable.Range(0, unrelated), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+            await client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = $"noise-{i:00000}" }, Data = new Dictionary<string, byte[]> { ["blob"] = payload } }, "noise", cancellationToken: ct));
+
+        var sigil = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "Sigil", "bin", "Release", "net10.0", "sigil.dll");
+        if (!File.Exists(sigil))
+        {
+            sigil = sigil.Replace(Path.Combine("bin", "Release"), Path.Combine("bin", "Debug"), StringComparison.Ordinal);
+        }
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { sigil, "controller", "sealed-secrets", "--kubeconfig", server.KubeconfigPath!, "--controller-namespace", "kube-system", "--key-size", keySize.ToString(CultureInfo.InvariantCulture), "--listen-addr", "127.0.0.1:0", "--listen-metrics-addr", "0", "--log-level", "ERROR" })
+        {
+            psi.ArgumentList.Add(a);
+        }
+        psi.Environment["DOTNET_gcServer"] = "0";
+        psi.Environment["DOTNET_gcConcurrent"] = "0";
+        using var process = Process.Start(psi)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        // Wait for the key Secret (the controller is up), then for the informers to settle.
+        await Cluster.WaitAsync(() => client.CoreV1.ListNamespacedSecret("kube-system", labelSelector: "sealedsecrets.bitnami.com/sealed-secrets-key=active").Items.Count > 0, TimeSpan.FromMinutes(2));
+        await Task.Delay(TimeSpan.FromSeconds(8));
+        var rss = File.ReadAllLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        return long.Parse(rss.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+    }
+}

@@ -30,6 +30,27 @@ public sealed class TemplateToolTests
     }
 
     [Fact]
+    public void Sprig_and_eso_functions_are_available_as_in_esos_template_engine()
+    {
+        File("t.tpl", "{{ .password | b64enc }} {{ .username | upper | quote }} {{ dict \"u\" .username | toYaml | trim }}");
+        File("d.json", """{"username":"checkout","password":"s3cret"}""");
+        var (code, stdout, stderr) = Run("--template", "t.tpl", "--data", "d.json");
+        Assert.Equal("", stderr);
+        Assert.Equal(0, code);
+        Assert.Equal("czNjcmV0 \"CHECKOUT\" u: checkout", Encoding.UTF8.GetString(stdout));
+    }
+
+    [Fact]
+    public void The_environment_is_out_of_reach_of_templates()
+    {
+        File("t.tpl", "{{ env \"HOME\" }}");
+        File("d.json", "{}");
+        var (code, _, stderr) = Run("--template", "t.tpl", "--data", "d.json");
+        Assert.Equal(1, code);
+        Assert.Contains("function \"env\" not defined", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_key_is_an_error_as_in_eso_with_exit_code_1()
     {
         File("t.tpl", "{{ .nope }}");

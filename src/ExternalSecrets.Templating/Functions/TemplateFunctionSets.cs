@@ -1,19 +1,14 @@
+using ExternalSecrets.Templating.Functions.Eso;
+
 namespace ExternalSecrets.Templating.Functions;
 
 /// <summary>
 /// The function maps callers use. <see cref="Eso"/> is what ESO's template engine v2 exposes: sprig
-/// (without env/expandenv/getHostByName) and ESO's own functions. The libraries in this folder add
-/// themselves by implementing <see cref="AddEsoLibraries"/>; until they do, only Go's builtins exist.
+/// (without env/expandenv/getHostByName) and ESO's own functions.
 /// </summary>
-public static partial class TemplateFunctionSets
+public static class TemplateFunctionSets
 {
-    /// <summary>A new map with every function ESO's <c>target.template</c> can call.</summary>
-    public static FuncMap Eso()
-    {
-        var map = new FuncMap();
-        AddEsoLibraries(map);
-        return map;
-    }
-
-    static partial void AddEsoLibraries(FuncMap map);
+    /// <summary>A new map with every function ESO's <c>target.template</c> can call. Build it once per
+    /// caller: it holds a few hundred entries.</summary>
+    public static FuncMap Eso() => EsoFunctions.CreateFuncMap();
 }

@@ -153,7 +153,6 @@ internal sealed partial class Parser
         {
             var vIndex = _index;
             Next();
-            var afterVariable = Peek();
             var next = PeekNonSpace();
             if (next.Kind is TokenKind.Assign or TokenKind.Declare)
             {
@@ -180,12 +179,9 @@ internal sealed partial class Parser
 
                 throw Error($"too many declarations in {context}");
             }
-            else if (afterVariable.Kind == TokenKind.Space)
-            {
-                _index = vIndex;
-            }
             else
             {
+                // Not a declaration: push the variable (and any space after it) back.
                 _index = vIndex;
             }
         }

@@ -75,6 +75,9 @@ public static class SealedSecretsControllerServices
                 i =>
                 {
                     i.Transform = SecretCacheFilter.For(options);
+                    // Small pages: unrelated Secrets are parsed and dropped page by page, so the
+                    // transient heap of the first list stays small (perf-security.md §1.3 S3).
+                    i.PageSize = 100;
                     i.LabelSelector = NullIfEmpty(options.LabelSelector);
                 });
         return services;

@@ -66,9 +66,10 @@ public sealed class DeletionTests(ClusterFixture fixture) : IClassFixture<Cluste
     {
         var ns = await NewNamespaceAsync();
         await OwnerAndDependentAsync(ns, block: true);
-        var dependent = await _client.CoreV1.ReadNamespacedSecretAsync("dependent", ns);
-        dependent.Metadata.Finalizers = ["example.com/slow"];
-        await _client.CoreV1.ReplaceNamespacedSecretAsync(dependent, "dependent", ns);
+        // Merge patches carry no resourceVersion: the garbage collector writes these objects too, and a
+        // read-then-replace would race it into a 409.
+        await _client.CoreV1.PatchNamespacedSecretAsync(
+            new V1Patch("""{"metadata":{"finalizers":["example.com/slow"]}}""", V1Patch.PatchType.MergePatch), "dependent", ns);
 
         await _client.CoreV1.DeleteNamespacedConfigMapAsync("owner", ns, propagationPolicy: "Foreground");
         var owner = await _client.CoreV1.ReadNamespacedConfigMapAsync("owner", ns);
@@ -77,9 +78,8 @@ public sealed class DeletionTests(ClusterFixture fixture) : IClassFixture<Cluste
         await Eventually.UntilAsync(async () => (await _client.CoreV1.ReadNamespacedSecretAsync("dependent", ns)).Metadata.DeletionTimestamp is not null,
             "the dependent is being deleted");
 
-        var pending = await _client.CoreV1.ReadNamespacedSecretAsync("dependent", ns);
-        pending.Metadata.Finalizers = [];
-        await _client.CoreV1.ReplaceNamespacedSecretAsync(pending, "dependent", ns);
+        await _client.CoreV1.PatchNamespacedSecretAsync(
+            new V1Patch("""{"metadata":{"finalizers":null}}""", V1Patch.PatchType.MergePatch), "dependent", ns);
         await Eventually.UntilAsync(async () => !await ExistsAsync(() => _client.CoreV1.ReadNamespacedConfigMapAsync("owner", ns)),
             "the owner is removed after its dependents");
     }

@@ -19,6 +19,12 @@ catch (KubesealException ex)
     stderr.Write($"error: {ex.Message}\n");
     return 1;
 }
+catch (Exception ex) when (ex is not OutOfMemoryException)
+{
+    // A bug, not bad input: report it without the message, which might quote input values.
+    stderr.Write($"error: internal error ({ex.GetType().Name}); please report it\n");
+    return 1;
+}
 
 if (!Console.IsInputRedirected && !options.Help && !options.Version && string.IsNullOrEmpty(options.SecretFile) && !options.FetchCert)
 {
@@ -39,5 +45,11 @@ try
 catch (KubesealException ex)
 {
     stderr.Write($"error: {ex.Message}\n");
+    return 1;
+}
+catch (Exception ex) when (ex is not OutOfMemoryException)
+{
+    // A bug, not bad input: report it without the message, which might quote input values.
+    stderr.Write($"error: internal error ({ex.GetType().Name}); please report it\n");
     return 1;
 }

@@ -23,6 +23,16 @@ public sealed class ErrorTests(KeyMaterial keys)
         Assert.Equal(string.Empty, result.Stdout);
     }
 
+    [Theory]
+    [InlineData("{\"kind\":\"Secret\",\"kind\":\"Secret\",\"metadata\":{\"name\":\"a\",\"namespace\":\"b\"},\"data\":{\"x\":\"eA==\"}}")]
+    [InlineData("kind: Secret\nkind: Secret\nmetadata: {name: a, namespace: b}\ndata: {x: eA==}\n")]
+    public async Task Duplicate_keys_take_the_last_value_as_Go_does(string input)
+    {
+        var result = await _kubeseal.RunAsync(input, "--cert", keys.CertPath);
+
+        Assert.Equal(0, result.ExitCode);
+    }
+
     [Fact]
     public async Task Empty_data_is_sealed_when_allowed()
     {

@@ -11,8 +11,17 @@ namespace SealedSecrets.Api.Serialization;
 public sealed class Rfc3339DateTimeConverter : JsonConverter<DateTime>
 {
     /// <inheritdoc/>
-    public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        DateTimeOffset.Parse(reader.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal).UtcDateTime;
+    public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        // A JsonException (not FormatException) lets the serializer report the path; the text
+        // itself is not echoed.
+        if (reader.TokenType != JsonTokenType.String
+            || !DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var value))
+        {
+            throw new JsonException("expected an RFC 3339 time");
+        }
+        return value.UtcDateTime;
+    }
 
     /// <inheritdoc/>
     public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options)

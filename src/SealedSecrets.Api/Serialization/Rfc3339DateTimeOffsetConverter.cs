@@ -8,8 +8,17 @@ namespace SealedSecrets.Api.Serialization;
 public sealed class Rfc3339DateTimeOffsetConverter : JsonConverter<DateTimeOffset>
 {
     /// <inheritdoc/>
-    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        DateTimeOffset.Parse(reader.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        // A JsonException (not FormatException) lets the serializer report the path; the text
+        // itself is not echoed.
+        if (reader.TokenType != JsonTokenType.String
+            || !DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var value))
+        {
+            throw new JsonException("expected an RFC 3339 time");
+        }
+        return value;
+    }
 
     /// <inheritdoc/>
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)

@@ -43,7 +43,8 @@ internal static class ManifestDocuments
         {
             while (reader.Read())
             {
-                nodes.Add(JsonNode.Parse(ref reader));
+                using var document = JsonDocument.ParseValue(ref reader);
+                nodes.Add(ToNode(document.RootElement));
             }
         }
         catch (JsonException ex)
@@ -51,5 +52,32 @@ internal static class ManifestDocuments
             throw new KubesealException($"{what} is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine})");
         }
         return nodes;
+    }
+
+    // JsonDocument keeps duplicate keys; like Go's encoding/json the last one wins (JsonNode.Parse
+    // would throw later, on first access).
+    private static JsonNode? ToNode(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var obj = new JsonObject();
+                foreach (var property in element.EnumerateObject())
+                {
+                    obj[property.Name] = ToNode(property.Value);
+                }
+                return obj;
+            case JsonValueKind.Array:
+                var array = new JsonArray();
+                foreach (var item in element.EnumerateArray())
+                {
+                    array.Add(ToNode(item));
+                }
+                return array;
+            case JsonValueKind.Null:
+                return null;
+            default:
+                return JsonValue.Create(element.Clone());
+        }
     }
 }

@@ -38,6 +38,11 @@ internal static partial class YamlDocuments
         {
             throw new KubesealException($"invalid YAML at line {ex.Start.Line}, column {ex.Start.Column}: {FirstLine(ex.Message)}");
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet's scanner throws these on some malformed input (found by fuzzing).
+            throw new KubesealException($"invalid YAML near line {parser.Current?.Start.Line}", ex);
+        }
         return documents;
     }
 

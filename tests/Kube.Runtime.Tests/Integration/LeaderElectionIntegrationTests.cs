@@ -9,7 +9,8 @@ namespace Kube.Runtime.Tests.Integration;
 
 public sealed class LeaderElectionIntegrationTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Takeover = TimeSpan.FromSeconds(15);
+    // Generous bounds: CI runs test projects in parallel on two cores, and renewals must not miss their deadline.
+    private static readonly TimeSpan Takeover = TimeSpan.FromSeconds(30);
     private EmbeddedCluster _cluster = null!;
     private readonly List<IHost> _hosts = [];
 
@@ -25,9 +26,9 @@ public sealed class LeaderElectionIntegrationTests : IAsyncLifetime
             o.LeaderElection.LeaseName = "runtime-test";
             o.LeaderElection.LeaseNamespace = "default";
             o.LeaderElection.Identity = identity;
-            o.LeaderElection.LeaseDuration = TimeSpan.FromSeconds(3);
-            o.LeaderElection.RenewDeadline = TimeSpan.FromSeconds(2);
-            o.LeaderElection.RetryPeriod = TimeSpan.FromMilliseconds(250);
+            o.LeaderElection.LeaseDuration = TimeSpan.FromSeconds(6);
+            o.LeaderElection.RenewDeadline = TimeSpan.FromSeconds(4);
+            o.LeaderElection.RetryPeriod = TimeSpan.FromMilliseconds(500);
             o.LeaderElection.ReleaseOnShutdown = release;
         });
         var host = builder.Build();
@@ -49,7 +50,7 @@ public sealed class LeaderElectionIntegrationTests : IAsyncLifetime
 
         // b keeps trying for longer than a lease lasts and still must not lead while a renews.
         var bLeads = Leadership(b).WaitForLeadershipAsync(CancellationToken.None);
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        await Task.Delay(TimeSpan.FromSeconds(7));
         Assert.False(bLeads.IsCompleted);
         Assert.True(Leadership(a).IsLeader);
 
@@ -89,10 +90,17 @@ public sealed class LeaderElectionIntegrationTests : IAsyncLifetime
         var stopping = new TaskCompletionSource();
         a.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => stopping.TrySetResult());
 
-        var lease = await _cluster.Client.CoordinationV1.ReadNamespacedLeaseAsync("runtime-test", "default");
-        lease.Spec.HolderIdentity = "intruder";
-        lease.Spec.RenewTime = DateTime.UtcNow;
-        await _cluster.Client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, "runtime-test", "default");
+        // The leader renews concurrently, so a read-modify-write may meet 409 Conflict: retry it.
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                var lease = await _cluster.Client.CoordinationV1.ReadNamespacedLeaseAsync("runtime-test", "default");
+                lease.Spec.HolderIdentity = "intruder";
+                lease.Spec.RenewTime = DateTime.UtcNow;
+                await _cluster.Client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, "runtime-test", "default");
+                return true;
+            },
+            "lease taken over by an intruder");
 
         await stopping.Task.WaitAsync(Takeover);
         Assert.False(Leadership(a).IsLeader);

@@ -55,6 +55,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
             InMemory = !options.Durable,
             Port = 0,
             WatchHistory = options.WatchHistory,
+            KubernetesMinor = options.KubernetesMinor ?? Kube.ApiServer.ServerInfo.Minor,
             TimeProvider = options.TimeProvider ?? TimeProvider.System,
         }, ct);
         return new EmbeddedCluster(server, dir, owns);

@@ -12,6 +12,9 @@ public sealed class EmbeddedClusterOptions
     /// <summary>Clock for the server (tokens, timestamps); the system clock by default.</summary>
     public TimeProvider? TimeProvider { get; init; }
 
+    /// <summary>Minor version reported on /version; the machine's kubectl dispatcher then runs the matching kubectl (e.g. "29", "33").</summary>
+    public string? KubernetesMinor { get; init; }
+
     /// <summary>Watch events retained for resume; small values make 410 Expired easy to provoke.</summary>
     public int WatchHistory { get; init; } = 10_000;
 }

@@ -25,32 +25,37 @@ internal sealed partial class GarbageCollector
 
     public async Task RunAsync(CancellationToken ct)
     {
-        using var sub = _objects.Store.Subscribe(null, null, _objects.Store.Revision, out _, out _)!;
-        await PassAsync(ct);
         while (!ct.IsCancellationRequested)
         {
-            if (!await sub.Reader.WaitToReadAsync(ct))
+            // (Re)subscribe, then converge: after an overflow (a burst of writes while a pass held
+            // the lock) the full pass catches up on whatever the dropped events would have told us.
+            using var sub = _objects.Store.Subscribe(null, null, _objects.Store.Revision, out _, out _)!;
+            await SafePassAsync(ct);
+            while (await sub.Reader.WaitToReadAsync(ct))
             {
-                return;
-            }
-
-            var relevant = false;
-            while (sub.Reader.TryRead(out var e))
-            {
-                relevant |= e.Type == WatchEventType.Deleted || e.Object.Deleting || e.Object.OwnerUids.Count > 0;
-            }
-
-            if (relevant)
-            {
-                try
+                var relevant = false;
+                while (sub.Reader.TryRead(out var e))
                 {
-                    await PassAsync(ct);
+                    relevant |= e.Type == WatchEventType.Deleted || e.Object.Deleting || e.Object.OwnerUids.Count > 0;
                 }
-                catch (ApiException e)
+
+                if (relevant)
                 {
-                    Log.PassFailed(_logger, e.Message);
+                    await SafePassAsync(ct);
                 }
             }
+        }
+    }
+
+    private async Task SafePassAsync(CancellationToken ct)
+    {
+        try
+        {
+            await PassAsync(ct);
+        }
+        catch (ApiException e)
+        {
+            Log.PassFailed(_logger, e.Message);
         }
     }
 

@@ -37,7 +37,7 @@ public sealed class ApiServerHost : IAsyncDisposable
     private readonly TlsMaterial _tls;
     private readonly RSA _signingKey;
     private readonly HttpClient _proxyClient;
-    private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _stopping;
     private readonly Task _gc;
     private int _disposed;
 
@@ -120,7 +120,7 @@ public sealed class ApiServerHost : IAsyncDisposable
 
         var tokens = new TokenIssuer(signingKey, TokenIssuerName, time, store);
         var proxyClient = new HttpClient(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false }) { Timeout = TimeSpan.FromMinutes(5) };
-        var handler = new ApiHandler(objects, tokens, new ServiceProxy(proxyClient), token, time, logger);
+        var handler = new ApiHandler(objects, tokens, new ServiceProxy(proxyClient), token, time, logger, options.KubernetesMinor);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Services.AddSingleton(loggerFactory);

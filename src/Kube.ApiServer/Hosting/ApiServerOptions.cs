@@ -24,6 +24,9 @@ public sealed class ApiServerOptions
     /// <summary>Watch events kept for resume; older resourceVersions get 410 Expired.</summary>
     public int WatchHistory { get; init; } = 10_000;
 
+    /// <summary>Minor version reported on <c>/version</c> (kubectl's dispatcher picks its bundled kubectl by it).</summary>
+    public string KubernetesMinor { get; init; } = ServerInfo.Minor;
+
     /// <summary>Core v1 Events older than this are deleted (upstream <c>--event-ttl</c>).</summary>
     public TimeSpan EventTtl { get; init; } = TimeSpan.FromHours(1);
 

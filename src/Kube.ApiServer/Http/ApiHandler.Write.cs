@@ -72,7 +72,17 @@ internal sealed partial class ApiHandler
                 var force = GoBool(ctx.Request.Query["force"]);
                 kind = UpdateKind.Apply;
                 options.ManagedFieldsComputed = true;
-                compute = cur => PatchEngines.Apply(cur, applied, options.FieldManager, rt.ApiVersion, rt.Kind, force, _time.GetUtcNow(), rt.Crd?.Schema, sub);
+                compute = cur =>
+                {
+                    // A resourceVersion in the applied configuration is a precondition, as upstream.
+                    var wanted = JsonObjects.Str(JsonObjects.Obj(applied, "metadata"), "resourceVersion");
+                    if (cur is not null && !string.IsNullOrEmpty(wanted) && wanted != JsonObjects.Str(JsonObjects.Metadata(cur), "resourceVersion"))
+                    {
+                        throw ApiException.StaleResourceVersion(rt.Plural, rt.Group, name);
+                    }
+
+                    return PatchEngines.Apply(cur, applied, options.FieldManager, rt.ApiVersion, rt.Kind, force, _time.GetUtcNow(), rt.Crd?.Schema, sub);
+                };
                 break;
             default:
                 throw ApiException.UnsupportedMediaType(PatchTypes);

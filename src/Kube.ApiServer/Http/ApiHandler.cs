@@ -24,10 +24,12 @@ internal sealed partial class ApiHandler
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly byte[] _adminToken;
+    private readonly string _minorVersion;
 
     public ApiHandler(
-        ObjectService objects, TokenIssuer tokens, ServiceProxy proxy, string adminToken, TimeProvider time, ILogger logger)
+        ObjectService objects, TokenIssuer tokens, ServiceProxy proxy, string adminToken, TimeProvider time, ILogger logger, string minorVersion)
     {
+        _minorVersion = minorVersion;
         _objects = objects;
         _registry = objects.Registry;
         _tokens = tokens;
@@ -58,7 +60,11 @@ internal sealed partial class ApiHandler
         }
         catch (PatchException e)
         {
-            await WriteStatusAsync(ctx, new ApiException(e.StatusCode, e.Reason, e.Message));
+            if (!ctx.Response.HasStarted)
+            {
+                ctx.Response.Clear();
+                await WriteJsonAsync(ctx, e.StatusCode, e.ToStatus());
+            }
         }
         catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
         {
@@ -103,7 +109,7 @@ internal sealed partial class ApiHandler
         switch (path)
         {
             case "/version":
-                await WriteJsonAsync(ctx, 200, DiscoveryDocuments.Version());
+                await WriteJsonAsync(ctx, 200, DiscoveryDocuments.Version(_minorVersion));
                 return;
             case "/healthz" or "/livez" or "/readyz":
                 ctx.Response.ContentType = "text/plain; charset=utf-8";

@@ -10,11 +10,15 @@ namespace Kube.ApiServer.Http;
 /// </summary>
 internal sealed class DiscoveryDocuments(ResourceRegistry registry)
 {
-    public static JsonObject Version() => new()
+    /// <summary>
+    /// The version document. kubectl's dispatcher runs the bundled kubectl whose minor matches
+    /// <paramref name="minor"/> (reference §1), so a different minor selects a different kubectl.
+    /// </summary>
+    public static JsonObject Version(string minor) => new()
     {
         ["major"] = ServerInfo.Major,
-        ["minor"] = ServerInfo.Minor,
-        ["gitVersion"] = ServerInfo.GitVersion,
+        ["minor"] = minor,
+        ["gitVersion"] = minor == ServerInfo.Minor ? ServerInfo.GitVersion : $"v{ServerInfo.Major}.{minor}.0-sigil",
         ["gitCommit"] = "0000000000000000000000000000000000000000",
         ["gitTreeState"] = "clean",
         ["buildDate"] = "2026-01-01T00:00:00Z",

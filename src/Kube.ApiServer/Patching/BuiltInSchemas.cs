@@ -27,18 +27,19 @@ internal static class BuiltInSchemas
 
     public static bool IsBuiltIn(string apiVersion) => BuiltInGroups.Contains(GroupOf(apiVersion));
 
-    /// <summary>The schema of a built-in kind, or null for custom resources.</summary>
-    public static KindSchema? Find(string apiVersion, string kind)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Group, string Kind), KindSchema> Cache = new();
+
+    /// <summary>The schema of a built-in kind, or null for custom resources. Schemas are immutable and cached.</summary>
+    public static KindSchema? Find(string apiVersion, string kind) =>
+        IsBuiltIn(apiVersion) ? Cache.GetOrAdd((GroupOf(apiVersion), kind), key => Build(key.Group, key.Kind)) : null;
+
+    private static KindSchema Build(string group, string kind)
     {
-        if (!IsBuiltIn(apiVersion))
-        {
-            return null;
-        }
 
         var lists = MetadataRules(string.Empty);
         var atomics = new HashSet<string>(StringComparer.Ordinal) { ".metadata.ownerReferences[]" };
         var zero = ZeroMeta;
-        switch ((GroupOf(apiVersion), kind))
+        switch ((group, kind))
         {
             case ("", "ServiceAccount"):
                 // ServiceAccount.imagePullSecrets is +listType=atomic upstream (unlike PodSpec's).
@@ -117,7 +118,12 @@ internal static class BuiltInSchemas
             atomics.Add(path + "[]"); // LocalObjectReference and OwnerReference are +structType=atomic.
         }
 
-        return new KindSchema(lists, atomics, zero);
+        // ContainerPort.protocol and ServicePort.protocol are list-map keys with default "TCP".
+        var keyDefaults = lists.Keys
+            .Where(p => p.EndsWith("[].ports", StringComparison.Ordinal) || (group.Length == 0 && kind == "Service" && p == ".spec.ports"))
+            .ToDictionary(p => p, _ => """{"protocol":"TCP"}""", StringComparer.Ordinal);
+
+        return new KindSchema(lists, atomics, keyDefaults, zero);
     }
 
     private static Dictionary<string, ListRule> MetadataRules(string prefix, Dictionary<string, ListRule>? into = null)

@@ -164,11 +164,6 @@ internal sealed class FieldSet
         }
     }
 
-    public bool SetEquals(FieldSet other) =>
-        Member == other.Member
-        && _children.Count == other._children.Count
-        && _children.All(c => other._children.TryGetValue(c.Key, out var o) && c.Value.SetEquals(o));
-
     private IEnumerable<IReadOnlyList<string>> Paths(List<string> prefix)
     {
         if (Member)

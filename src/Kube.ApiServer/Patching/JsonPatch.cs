@@ -27,7 +27,7 @@ public static class JsonPatch
             ApplyOperation(document, operations[i], i);
         }
 
-        return document.Root ?? throw PatchException.Invalid("json patch: the patched document is null");
+        return document.Root ?? throw PatchException.Unprocessable("json patch: the patched document is null");
     }
 
     private static void ApplyOperation(Document doc, JsonNode? operation, int index)
@@ -58,7 +58,7 @@ public static class JsonPatch
                 if (from.Count < path.Count && path.Take(from.Count).SequenceEqual(from, StringComparer.Ordinal))
                 {
                     // RFC 6902 §4.4: a location cannot be moved into one of its children.
-                    throw PatchException.Invalid($"{where}: cannot move {Pointer(from)} into its own child {Pointer(path)}");
+                    throw PatchException.Unprocessable($"{where}: cannot move {Pointer(from)} into its own child {Pointer(path)}");
                 }
 
                 var moved = doc.Remove(from, where);
@@ -72,7 +72,7 @@ public static class JsonPatch
                 var expected = RequiredValue(op, index);
                 if (!JsonValues.DeepEquals(doc.Get(path, where), expected))
                 {
-                    throw PatchException.Invalid($"{where}: the value at {Pointer(path)} does not match the test value");
+                    throw PatchException.Unprocessable($"{where}: the value at {Pointer(path)} does not match the test value");
                 }
 
                 break;
@@ -195,18 +195,18 @@ public static class JsonPatch
             var wellFormed = token.Length > 0 && token.All(char.IsAsciiDigit) && (token.Length == 1 || token[0] != '0');
             if (!wellFormed || !int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
             {
-                throw PatchException.Invalid($"{where}: \"{token}\" in {Pointer(path)} is not an array index");
+                throw PatchException.Unprocessable($"{where}: \"{token}\" in {Pointer(path)} is not an array index");
             }
 
             if (index > max)
             {
-                throw PatchException.Invalid($"{where}: index {index} in {Pointer(path)} is out of range");
+                throw PatchException.Unprocessable($"{where}: index {index} in {Pointer(path)} is out of range");
             }
 
             return index;
         }
 
         private static PatchException Missing(IReadOnlyList<string> path, string where) =>
-            PatchException.Invalid($"{where}: path {Pointer(path)} does not exist");
+            PatchException.Unprocessable($"{where}: path {Pointer(path)} does not exist");
     }
 }

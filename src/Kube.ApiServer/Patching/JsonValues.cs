@@ -57,13 +57,39 @@ internal static class JsonValues
         }
     }
 
+    /// <summary>Safe navigation through objects only: null when any step is missing or not an object.</summary>
+    public static JsonNode? At(JsonNode? node, params string[] names)
+    {
+        foreach (var name in names)
+        {
+            node = node is JsonObject obj && obj.TryGetPropertyValue(name, out var next) ? next : null;
+        }
+
+        return node;
+    }
+
+    /// <summary>The string a node holds, or null when it is absent or not a string.</summary>
+    public static string? Text(JsonNode? node) =>
+        node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+
     public static bool IsNull(JsonNode? node) =>
         node is null || (node is JsonValue v && v.GetValueKind() == JsonValueKind.Null);
 
-    public static JsonNode? Clone(JsonNode? node) => node?.DeepClone();
+    // Go's encoders leave '+', '/' and non-ASCII alone; System.Text.Json's default would escape them.
+    private static readonly JsonSerializerOptions GoLike = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The compact JSON text of a value, used for set members and map-list keys.</summary>
-    public static string ToJson(JsonNode? node) => node is null ? "null" : node.ToJsonString();
+    public static string ToJson(JsonNode? node) => node is null ? "null" : node.ToJsonString(GoLike);
+
+    /// <summary>Compact JSON with object keys sorted (ordinal), as Go's encoding/json writes maps.</summary>
+    public static string ToSortedJson(JsonNode? node) => Sorted(node)?.ToJsonString(GoLike) ?? "null";
+
+    private static JsonNode? Sorted(JsonNode? node) => node switch
+    {
+        JsonObject obj => new JsonObject(obj.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Sorted(p.Value)))),
+        JsonArray list => new JsonArray(list.Select(Sorted).ToArray()),
+        _ => node?.DeepClone(),
+    };
 
     private static bool ScalarEquals(JsonValue a, JsonValue b)
     {

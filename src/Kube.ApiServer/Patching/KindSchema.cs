@@ -11,14 +11,22 @@ internal sealed class KindSchema
 {
     private readonly Dictionary<string, ListRule> _lists;
     private readonly HashSet<string> _atomicObjects;
+    private readonly Dictionary<string, string> _keyDefaults;
     private readonly string _zero;
 
-    public KindSchema(Dictionary<string, ListRule> lists, HashSet<string> atomicObjects, string zeroJson)
+    public KindSchema(Dictionary<string, ListRule> lists, HashSet<string> atomicObjects, Dictionary<string, string> keyDefaults, string zeroJson)
     {
         _lists = lists;
         _atomicObjects = atomicObjects;
+        _keyDefaults = keyDefaults;
         _zero = zeroJson;
     }
+
+    /// <summary>
+    /// Schema defaults of map-list key fields (a port's <c>protocol</c> defaults to TCP), which
+    /// structured-merge-diff uses when an item omits them; a JSON object, or null.
+    /// </summary>
+    public JsonObject? KeyDefaults(string path) => _keyDefaults.TryGetValue(path, out var json) ? JsonNode.Parse(json)!.AsObject() : null;
 
     /// <summary>The rule for the list at <paramref name="path"/>; unknown lists are atomic.</summary>
     public ListRule ListAt(string path) => _lists.TryGetValue(path, out var rule) ? rule : ListRule.Atomic;
@@ -34,5 +42,5 @@ internal sealed class KindSchema
     /// structs present as empty objects, everything with <c>omitempty</c> absent. Field ownership on
     /// create is computed against it, which decides where FieldsV1 carries a "." entry.
     /// </summary>
-    public JsonObject ZeroValue() => JsonNode.Parse(_zero)!.AsObject();
+    public JsonObject ZeroValue() => JsonNode.Parse(_zero)!.AsObject(); // a fresh copy: callers mutate it
 }

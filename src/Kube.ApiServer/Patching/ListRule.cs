@@ -17,12 +17,4 @@ internal sealed record ListRule(string? MergeKey, bool MergePrimitives, ListType
     public static ListRule PrimitiveSet { get; } = new(null, true, ListType.Set);
 
     public static ListRule Atomic { get; } = new(null, false, ListType.Atomic);
-
-    /// <summary>The rule for a CRD list, which strategic merge never sees (415).</summary>
-    public static ListRule FromListType(ListType type) => type.Kind switch
-    {
-        ListTypeKind.Map => new ListRule(type.Keys[0], false, type),
-        ListTypeKind.Set => new ListRule(null, true, type),
-        _ => Atomic,
-    };
 }

@@ -30,11 +30,11 @@ public static class ManagedFields
         }
 
         var entries = (string.IsNullOrEmpty(subresource) ? ManagerEntry.Parse(sent) : null)
-            ?? ManagerEntry.Parse(oldObj?["metadata"]?["managedFields"])
+            ?? ManagerEntry.Parse(JsonValues.At(oldObj, "metadata", "managedFields"))
             ?? [];
 
-        var kind = newObj["kind"]?.GetValue<string>() ?? oldObj?["kind"]?.GetValue<string>() ?? string.Empty;
-        var objectApiVersion = newObj["apiVersion"]?.GetValue<string>() ?? apiVersion;
+        var kind = JsonValues.Text(newObj["kind"]) ?? JsonValues.Text(oldObj?["kind"]) ?? string.Empty;
+        var objectApiVersion = JsonValues.Text(newObj["apiVersion"]) ?? apiVersion;
         var schema = SchemaView.For(objectApiVersion, kind, listTypeAt);
         var zero = schema.ZeroValue();
         var before = ObjectFields.WithZeroValues(oldObj ?? zero, zero);

@@ -8,7 +8,7 @@ namespace Kube.ApiServer.Patching;
 /// lookup by field path, removal, and the apply merge. Paths carry both FieldsV1 elements and the
 /// schema path (<c>.spec.containers[].ports</c>) used to look up list types.
 /// </summary>
-internal static class ObjectFields
+internal static partial class ObjectFields
 {
     private static readonly string[] IgnoredMetadata =
         ["name", "namespace", "uid", "resourceVersion", "generation", "creationTimestamp", "managedFields", "selfLink", "deletionTimestamp", "deletionGracePeriodSeconds"];
@@ -61,20 +61,6 @@ internal static class ObjectFields
         return set;
     }
 
-    /// <summary>
-    /// What a write changed between <paramref name="before"/> and <paramref name="after"/>:
-    /// <c>Changed</c> holds added and modified fields (every node of an added subtree is a member,
-    /// which is where FieldsV1's "." comes from), <c>Removed</c> the fields that disappeared.
-    /// </summary>
-    public static (FieldSet Changed, FieldSet Removed) Compare(JsonObject before, JsonObject after, SchemaView schema)
-    {
-        var comparer = new Comparer(schema);
-        comparer.Walk(before, after, [], string.Empty);
-        comparer.Changed.ExceptWithDescendants(IgnoredFields);
-        comparer.Removed.ExceptWithDescendants(IgnoredFields);
-        return (comparer.Changed, comparer.Removed);
-    }
-
     private static FieldSet BuildIgnored()
     {
         var set = new FieldSet();
@@ -104,41 +90,46 @@ internal static class ObjectFields
     }
 
     /// <summary>Finds the value at a FieldsV1 path.</summary>
-    public static bool TryResolve(JsonNode? root, IReadOnlyList<string> path, out JsonNode? value)
+    public static bool TryResolve(JsonNode? root, IReadOnlyList<string> path, SchemaView schema, out JsonNode? value)
     {
         value = root;
+        var schemaPath = string.Empty;
         foreach (var element in path)
         {
-            if (!TryStep(value, element, out value, out _))
+            if (!TryStep(value, element, schemaPath, schema, out value, out _))
             {
                 value = null;
                 return false;
             }
+
+            schemaPath = Descend(schemaPath, element);
         }
 
         return true;
     }
 
     /// <summary>Removes the value at a FieldsV1 path, then prunes objects and lists it left empty.</summary>
-    public static void Remove(JsonObject root, IReadOnlyList<string> path)
+    public static void Remove(JsonObject root, IReadOnlyList<string> path, SchemaView schema)
     {
-        var chain = new List<(JsonNode Container, string Element)>();
+        var chain = new List<(JsonNode Container, string Element, string SchemaPath)>();
         JsonNode? node = root;
+        var schemaPath = string.Empty;
         foreach (var element in path)
         {
-            if (node is null || !TryStep(node, element, out var next, out _))
+            if (node is null || !TryStep(node, element, schemaPath, schema, out var next, out _))
             {
                 return;
             }
 
-            chain.Add((node, element));
+            chain.Add((node, element, schemaPath));
             node = next;
+            schemaPath = Descend(schemaPath, element);
         }
 
         for (var i = chain.Count - 1; i >= 0; i--)
         {
-            var (container, element) = chain[i];
-            RemoveChild(container, element);
+            var (container, element, containerPath) = chain[i];
+            RemoveChild(container, element, containerPath, schema);
             var emptied = container is JsonObject { Count: 0 } || container is JsonArray { Count: 0 };
             if (!emptied || i == 0)
             {
@@ -165,39 +156,100 @@ internal static class ObjectFields
         if (applied is JsonArray appliedList && live is JsonArray liveList)
         {
             var type = schema.ListAt(schemaPath);
-            if (type.Kind == ListTypeKind.Set)
+            var granular = type.Kind == ListTypeKind.Set
+                || (type.Kind == ListTypeKind.Map && appliedList.All(i => i is JsonObject) && liveList.All(i => i is JsonObject));
+            if (granular)
             {
-                var result = liveList.DeepClone().AsArray();
-                foreach (var item in appliedList.Where(item => !liveList.Any(l => JsonValues.DeepEquals(l, item))))
-                {
-                    result.Add(item?.DeepClone());
-                }
-
-                return result;
-            }
-
-            if (type.Kind == ListTypeKind.Map && appliedList.All(i => i is JsonObject) && liveList.All(i => i is JsonObject))
-            {
-                var result = liveList.DeepClone().AsArray();
-                foreach (var item in appliedList.Cast<JsonObject>())
-                {
-                    var key = PathElement.Key(item, type.Keys);
-                    var at = result.Select((l, i) => (l, i)).FirstOrDefault(p => PathElement.Key((JsonObject)p.l!, type.Keys) == key, (null, -1)).i;
-                    if (at < 0)
-                    {
-                        result.Add(item.DeepClone());
-                    }
-                    else
-                    {
-                        result[at] = Merge(result[at]!.DeepClone(), item, schemaPath + "[]", schema);
-                    }
-                }
-
-                return result;
+                return MergeListItems(liveList, appliedList, schemaPath, type, schema);
             }
         }
 
         return applied?.DeepClone();
+    }
+
+    /// <summary>
+    /// Merges set or map lists item by item in structured-merge-diff's order: the applied order
+    /// wins for items both sides have, live-only items stay where they were relative to them, and
+    /// applied-only items come where the configuration puts them.
+    /// </summary>
+    private static JsonArray MergeListItems(JsonArray live, JsonArray applied, string schemaPath, ListType type, SchemaView schema)
+    {
+        var liveItems = IndexItems(live, schemaPath, type, schema);
+        var appliedItems = IndexItems(applied, schemaPath, type, schema);
+        var liveByElement = liveItems.ToDictionary(p => p.Element, p => p.Item, StringComparer.Ordinal);
+        var appliedByElement = appliedItems.ToDictionary(p => p.Element, p => p.Item, StringComparer.Ordinal);
+        var shared = new Queue<string>(appliedItems.Select(p => p.Element).Where(liveByElement.ContainsKey));
+        var nextShared = shared.Count > 0 ? shared.Dequeue() : null;
+
+        JsonNode? MergeItem(string element) =>
+            Merge(liveByElement.GetValueOrDefault(element)?.DeepClone(), appliedByElement[element], schemaPath + "[]", schema);
+
+        var result = new JsonArray();
+        int l = 0, r = 0;
+        while (l < liveItems.Count || r < appliedItems.Count)
+        {
+            var progressed = false;
+            if (l < liveItems.Count && r < appliedItems.Count)
+            {
+                var element = liveItems[l].Element;
+                if (element == appliedItems[r].Element)
+                {
+                    result.Add(MergeItem(element));
+                    l++;
+                    r++;
+                    nextShared = shared.Count > 0 ? shared.Dequeue() : null;
+                    continue;
+                }
+
+                if (appliedByElement.ContainsKey(element) && nextShared is not null && nextShared != element)
+                {
+                    l++; // a shared item the applied order places later
+                    continue;
+                }
+            }
+
+            if (l < liveItems.Count && !appliedByElement.ContainsKey(liveItems[l].Element))
+            {
+                result.Add(liveItems[l].Item?.DeepClone());
+                l++;
+                continue;
+            }
+
+            if (r < appliedItems.Count)
+            {
+                var element = appliedItems[r].Element;
+                result.Add(MergeItem(element));
+                r++;
+                progressed = true;
+                if (nextShared == element)
+                {
+                    nextShared = shared.Count > 0 ? shared.Dequeue() : null;
+                }
+            }
+
+            if (!progressed)
+            {
+                l++; // only already-merged shared items remain on the live side
+            }
+        }
+
+        return result;
+    }
+
+    private static List<(string Element, JsonNode? Item)> IndexItems(JsonArray list, string schemaPath, ListType type, SchemaView schema)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var items = new List<(string, JsonNode?)>();
+        foreach (var item in list)
+        {
+            var element = schema.ElementOf(item, schemaPath, type);
+            if (seen.Add(element))
+            {
+                items.Add((element, item));
+            }
+        }
+
+        return items;
     }
 
     private static void VisitObject(JsonObject obj, List<string> path, string schemaPath, SchemaView schema, FieldSet set)
@@ -227,7 +279,7 @@ internal static class ObjectFields
 
                 foreach (var item in list)
                 {
-                    path.Add(type.Kind == ListTypeKind.Set ? PathElement.Value(item) : PathElement.Key((JsonObject)item!, type.Keys));
+                    path.Add(schema.ElementOf(item, schemaPath, type));
                     set.Insert(path);
                     if (item is JsonObject itemObject && type.Kind == ListTypeKind.Map && !schema.IsAtomicObject(schemaPath + "[]"))
                     {
@@ -244,7 +296,10 @@ internal static class ObjectFields
         }
     }
 
-    private static bool TryStep(JsonNode? node, string element, out JsonNode? next, out int index)
+    private static string Descend(string schemaPath, string element) =>
+        element.StartsWith("f:", StringComparison.Ordinal) ? schemaPath + "." + element[2..] : schemaPath + "[]";
+
+    private static bool TryStep(JsonNode? node, string element, string schemaPath, SchemaView schema, out JsonNode? next, out int index)
     {
         next = null;
         index = -1;
@@ -253,7 +308,7 @@ internal static class ObjectFields
             case 'f' when node is JsonObject obj:
                 return obj.TryGetPropertyValue(element[2..], out next);
             case 'k' when node is JsonArray list:
-                index = list.Select((item, i) => (item, i)).FirstOrDefault(p => PathElement.MatchesKey(p.item, element), (null, -1)).i;
+                index = list.Select((item, i) => (item, i)).FirstOrDefault(p => schema.MatchesKey(p.item, element, schemaPath), (null, -1)).i;
                 break;
             case 'v' when node is JsonArray list:
                 index = list.Select((item, i) => (item, i)).FirstOrDefault(p => PathElement.MatchesValue(p.item, element), (null, -1)).i;
@@ -274,161 +329,15 @@ internal static class ObjectFields
         return true;
     }
 
-    private static void RemoveChild(JsonNode container, string element)
+    private static void RemoveChild(JsonNode container, string element, string schemaPath, SchemaView schema)
     {
         if (container is JsonObject obj && element.StartsWith("f:", StringComparison.Ordinal))
         {
             obj.Remove(element[2..]);
         }
-        else if (TryStep(container, element, out _, out var index) && index >= 0)
+        else if (TryStep(container, element, schemaPath, schema, out _, out var index) && index >= 0)
         {
             ((JsonArray)container).RemoveAt(index);
         }
-    }
-
-    /// <summary>Walks two versions of an object collecting changed and removed field paths.</summary>
-    private sealed class Comparer(SchemaView schema)
-    {
-        public FieldSet Changed { get; } = new();
-
-        public FieldSet Removed { get; } = new();
-
-        public void Walk(JsonNode? before, JsonNode? after, List<string> path, string schemaPath)
-        {
-            if (after is JsonObject afterObject && (before is JsonObject || JsonValues.IsNull(before)) && !schema.IsAtomicObject(schemaPath))
-            {
-                // Go's zero values make a null object count as present but empty.
-                var beforeObject = before as JsonObject ?? [];
-                foreach (var (key, value) in afterObject)
-                {
-                    path.Add(PathElement.Field(key));
-                    if (beforeObject.TryGetPropertyValue(key, out var old))
-                    {
-                        Walk(old, value, path, schemaPath + "." + key);
-                    }
-                    else
-                    {
-                        AddSubtree(value, path, schemaPath + "." + key);
-                    }
-
-                    path.RemoveAt(path.Count - 1);
-                }
-
-                foreach (var (key, _) in beforeObject.Where(p => !afterObject.ContainsKey(p.Key)))
-                {
-                    path.Add(PathElement.Field(key));
-                    Removed.Insert(path);
-                    path.RemoveAt(path.Count - 1);
-                }
-
-                return;
-            }
-
-            var type = schema.ListAt(schemaPath);
-            if (after is JsonArray afterList && (before is JsonArray || JsonValues.IsNull(before)) && type.Kind != ListTypeKind.Atomic && Granular(afterList, type))
-            {
-                var beforeList = before as JsonArray ?? [];
-                if (Granular(beforeList, type))
-                {
-                    WalkList(beforeList, afterList, type, path, schemaPath);
-                    return;
-                }
-            }
-
-            if (!JsonValues.DeepEquals(before, after))
-            {
-                Changed.Insert(path);
-            }
-        }
-
-        private void WalkList(JsonArray before, JsonArray after, ListType type, List<string> path, string schemaPath)
-        {
-            string ElementOf(JsonNode? item) => type.Kind == ListTypeKind.Set ? PathElement.Value(item) : PathElement.Key((JsonObject)item!, type.Keys);
-
-            var old = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
-            foreach (var item in before)
-            {
-                old.TryAdd(ElementOf(item), item); // duplicates are invalid anyway; the first one wins.
-            }
-
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var item in after)
-            {
-                var element = ElementOf(item);
-                seen.Add(element);
-                path.Add(element);
-                if (!old.TryGetValue(element, out var previous))
-                {
-                    AddSubtree(item, path, schemaPath + "[]");
-                }
-                else if (type.Kind == ListTypeKind.Map)
-                {
-                    if (schema.IsAtomicObject(schemaPath + "[]"))
-                    {
-                        if (!JsonValues.DeepEquals(previous, item))
-                        {
-                            Changed.Insert(path);
-                        }
-                    }
-                    else
-                    {
-                        Walk(previous, item, path, schemaPath + "[]");
-                    }
-                }
-
-                path.RemoveAt(path.Count - 1);
-            }
-
-            foreach (var element in old.Keys.Where(e => !seen.Contains(e)))
-            {
-                path.Add(element);
-                Removed.Insert(path);
-                path.RemoveAt(path.Count - 1);
-            }
-        }
-
-        private void AddSubtree(JsonNode? value, List<string> path, string schemaPath)
-        {
-            Changed.Insert(path);
-            switch (value)
-            {
-                case JsonObject obj when !schema.IsAtomicObject(schemaPath):
-                    foreach (var (key, child) in obj)
-                    {
-                        path.Add(PathElement.Field(key));
-                        AddSubtree(child, path, schemaPath + "." + key);
-                        path.RemoveAt(path.Count - 1);
-                    }
-
-                    break;
-                case JsonArray list:
-                    var type = schema.ListAt(schemaPath);
-                    if (type.Kind == ListTypeKind.Atomic || !Granular(list, type))
-                    {
-                        break;
-                    }
-
-                    foreach (var item in list)
-                    {
-                        path.Add(type.Kind == ListTypeKind.Set ? PathElement.Value(item) : PathElement.Key((JsonObject)item!, type.Keys));
-                        if (type.Kind == ListTypeKind.Set)
-                        {
-                            Changed.Insert(path);
-                        }
-                        else
-                        {
-                            AddSubtree(item, path, schemaPath + "[]");
-                        }
-
-                        path.RemoveAt(path.Count - 1);
-                    }
-
-                    break;
-                default:
-                    break;
-            }
-        }
-
-        private static bool Granular(JsonArray list, ListType type) => type.Kind == ListTypeKind.Set || list.All(i => i is JsonObject);
     }
 }

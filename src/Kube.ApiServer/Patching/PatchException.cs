@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Kube.ApiServer.Patching;
 
 /// <summary>
@@ -39,9 +41,42 @@ public sealed class PatchException : Exception
     /// <summary>Kubernetes StatusReason (BadRequest, Invalid, UnsupportedMediaType, Conflict).</summary>
     public string Reason { get; }
 
+    /// <summary>
+    /// True when upstream wraps the detail as a generic server response (JSON patch operations that
+    /// fail): the Status message is generic and the detail travels as a cause.
+    /// </summary>
+    internal bool AsGenericResponse { get; private init; }
+
+    /// <summary>The Status object kube-apiserver answers for this error (reference §13).</summary>
+    public JsonObject ToStatus()
+    {
+        var status = new JsonObject
+        {
+            ["kind"] = "Status",
+            ["apiVersion"] = "v1",
+            ["metadata"] = new JsonObject(),
+            ["status"] = "Failure",
+            ["message"] = AsGenericResponse ? "the server rejected our request due to an error in our request" : Message,
+            ["reason"] = Reason,
+        };
+        if (AsGenericResponse)
+        {
+            status["details"] = new JsonObject
+            {
+                ["causes"] = new JsonArray(new JsonObject { ["reason"] = "UnexpectedServerResponse", ["message"] = Message }),
+            };
+        }
+
+        status["code"] = StatusCode;
+        return status;
+    }
+
     internal static PatchException BadRequest(string message) => new(400, "BadRequest", message);
 
     internal static PatchException Invalid(string message) => new(422, "Invalid", message);
+
+    /// <summary>A JSON patch operation that cannot be applied; upstream answers a generic 422.</summary>
+    internal static PatchException Unprocessable(string message) => new(422, "Invalid", message) { AsGenericResponse = true };
 
     internal static PatchException UnsupportedMediaType(string message) => new(415, "UnsupportedMediaType", message);
 }

@@ -16,7 +16,7 @@ internal static class PathElement
     public static string Value(JsonNode? value) => "v:" + JsonValues.ToJson(value);
 
     /// <summary>A map-list key: the key fields of the item, sorted by name, as compact JSON.</summary>
-    public static string Key(JsonObject item, IReadOnlyList<string> keys)
+    public static string Key(JsonObject item, IReadOnlyList<string> keys, JsonObject? defaults = null)
     {
         var key = new JsonObject();
         foreach (var name in keys.Order(StringComparer.Ordinal))
@@ -25,12 +25,14 @@ internal static class PathElement
             {
                 key[name] = value.DeepClone();
             }
+            else if (defaults?[name] is { } fallback)
+            {
+                key[name] = fallback.DeepClone();
+            }
         }
 
-        return "k:" + key.ToJsonString();
+        return "k:" + JsonValues.ToJson(key);
     }
-
-    public static string Index(int index) => "i:" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>".data.password", ".spec.containers[name=\"app\"].image", ".metadata.finalizers[=\"x\"]".</summary>
     public static string Display(IReadOnlyList<string> path)
@@ -61,7 +63,7 @@ internal static class PathElement
     }
 
     /// <summary>Does a list item match a k: element's key fields?</summary>
-    public static bool MatchesKey(JsonNode? item, string element)
+    public static bool MatchesKey(JsonNode? item, string element, JsonObject? defaults = null)
     {
         if (item is not JsonObject obj || !element.StartsWith("k:", StringComparison.Ordinal))
         {
@@ -69,7 +71,7 @@ internal static class PathElement
         }
 
         var key = JsonNode.Parse(element[2..])!.AsObject();
-        return key.All(p => obj.TryGetPropertyValue(p.Key, out var v) && JsonValues.DeepEquals(v, p.Value));
+        return key.All(p => JsonValues.DeepEquals(obj.TryGetPropertyValue(p.Key, out var v) && v is not null ? v : defaults?[p.Key], p.Value));
     }
 
     public static bool MatchesValue(JsonNode? item, string element)

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Kube.ApiServer.Patching;
 
 /// <summary>
@@ -38,6 +40,20 @@ internal sealed class SchemaView
 
     public bool IsAtomicObject(string path) => (_builtIn ?? MetadataOnly).IsAtomicObject(path);
 
+    /// <summary>The FieldsV1 element of a list item: <c>v:value</c> for sets, <c>k:{keys}</c> for maps.</summary>
+    public string ElementOf(JsonNode? item, string listPath, ListType type) =>
+        type.Kind == ListTypeKind.Set ? PathElement.Value(item) : PathElement.Key((JsonObject)item!, type.Keys, _builtIn?.KeyDefaults(listPath));
+
+    /// <summary>The first key field a map-list item lacks (with no schema default), or null.</summary>
+    public string? MissingKey(JsonNode? item, string listPath, ListType type)
+    {
+        var defaults = _builtIn?.KeyDefaults(listPath);
+        return type.Keys.FirstOrDefault(k => JsonValues.IsNull((item as JsonObject)?[k]) && defaults?[k] is null);
+    }
+
+    /// <summary>Does a list item match a k: element, counting key defaults?</summary>
+    public bool MatchesKey(JsonNode? item, string element, string listPath) => PathElement.MatchesKey(item, element, _builtIn?.KeyDefaults(listPath));
+
     /// <summary>The value a freshly created object is compared against when recording ownership.</summary>
-    public System.Text.Json.Nodes.JsonObject ZeroValue() => _builtIn?.ZeroValue() ?? new() { ["metadata"] = new System.Text.Json.Nodes.JsonObject() };
+    public JsonObject ZeroValue() => _builtIn?.ZeroValue() ?? new() { ["metadata"] = new JsonObject() };
 }

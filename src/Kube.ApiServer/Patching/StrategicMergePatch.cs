@@ -9,7 +9,8 @@ namespace Kube.ApiServer.Patching;
 /// a patch merge key merge item by item, primitive lists tagged <c>patchStrategy:"merge"</c> merge as
 /// sets, and these directives are honoured:
 /// <list type="bullet">
-/// <item><c>"$patch": "replace" | "delete" | "merge"</c> in a map or as a list element;</item>
+/// <item><c>"$patch": "replace" | "delete"</c> in a map or as a list element (upstream rejects
+/// <c>merge</c> and any other value; so do we, with 400);</item>
 /// <item><c>"$deleteFromPrimitiveList/&lt;field&gt;": [values]</c> next to a primitive list;</item>
 /// <item><c>"$setElementOrder/&lt;field&gt;": [...]</c> giving the order of a merged list;</item>
 /// <item><c>"$retainKeys": [names]</c> dropping every other key of the map it sits in.</item>
@@ -46,23 +47,23 @@ public static class StrategicMergePatch
         return MergeMap(original.DeepClone().AsObject(), patchObject, string.Empty, schema);
     }
 
-    /// <summary>Merges <paramref name="patch"/> into <paramref name="original"/> (a private copy) and returns it.</summary>
+    /// <summary>
+    /// Merges <paramref name="patch"/> into <paramref name="original"/> (a private copy) and returns
+    /// it, in apimachinery's order: map directive, <c>$retainKeys</c>, lists named by
+    /// <c>$setElementOrder</c> (merged and ordered together), then every other key.
+    /// </summary>
     private static JsonObject MergeMap(JsonObject original, JsonObject patch, string path, KindSchema schema)
     {
         if (patch.TryGetPropertyValue(PatchDirective, out var directive))
         {
-            switch (DirectiveValue(directive, path))
+            return DirectiveValue(directive, path) switch
             {
-                case "replace":
-                    // The map is replaced by the patch content; nested directives still apply.
-                    return MergeMap([], Without(patch, PatchDirective), path, schema);
-                case "delete":
-                    return [];
-                case "merge":
-                    break;
-                default:
-                    throw PatchException.BadRequest($"strategic merge patch: unknown $patch directive at {Display(path)}");
-            }
+                // The map becomes the patch content (merged onto nothing, so nested directives vanish).
+                "replace" => MergeMap([], Without(patch, PatchDirective), path, schema),
+                // Upstream answers an empty map, not an absent key.
+                "delete" => [],
+                _ => throw PatchException.BadRequest($"strategic merge patch: unknown patch type in the map at {Display(path)} (only replace and delete are allowed)"),
+            };
         }
 
         if (patch.TryGetPropertyValue(RetainKeys, out var retain))
@@ -70,9 +71,28 @@ public static class StrategicMergePatch
             ApplyRetainKeys(original, patch, retain, path);
         }
 
+        var ordered = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, order) in patch.Where(p => p.Key.StartsWith(SetElementOrder, StringComparison.Ordinal)).ToList())
+        {
+            var field = key[SetElementOrder.Length..];
+            if (order is not JsonArray wanted)
+            {
+                throw PatchException.BadRequest($"strategic merge patch: {key} at {Display(path)} must be a list");
+            }
+
+            var before = original[field] as JsonArray;
+            var merged = patch[field] is JsonArray patchList ? MergeList(before, patchList, path + "." + field, schema) : before;
+            if (merged is not null)
+            {
+                original[field] = Normalize(merged, wanted, before ?? [], schema.ListAt(path + "." + field).MergeKey);
+            }
+
+            ordered.Add(field);
+        }
+
         foreach (var (key, value) in patch)
         {
-            if (key is PatchDirective or RetainKeys || key.StartsWith(SetElementOrder, StringComparison.Ordinal))
+            if (key is PatchDirective or RetainKeys || key.StartsWith(SetElementOrder, StringComparison.Ordinal) || ordered.Contains(key))
             {
                 continue;
             }
@@ -83,7 +103,6 @@ public static class StrategicMergePatch
                 continue;
             }
 
-            var childPath = path + "." + key;
             if (JsonValues.IsNull(value))
             {
                 original.Remove(key);
@@ -91,33 +110,17 @@ public static class StrategicMergePatch
             }
 
             original.TryGetPropertyValue(key, out var existing);
-            JsonNode? merged = value switch
+            var childPath = path + "." + key;
+            JsonNode merged = value switch
             {
-                JsonObject patchMap when IsDeleteDirective(patchMap) => null,
                 JsonObject patchMap => MergeMap(existing as JsonObject ?? [], patchMap, childPath, schema),
                 JsonArray patchList => MergeList(existing as JsonArray, patchList, childPath, schema),
                 _ => value!.DeepClone(),
             };
 
-            if (merged is null)
-            {
-                original.Remove(key);
-            }
-            else if (!ReferenceEquals(merged, existing))
+            if (!ReferenceEquals(merged, existing))
             {
                 original[key] = merged;
-            }
-        }
-
-        foreach (var (key, order) in patch)
-        {
-            if (key.StartsWith(SetElementOrder, StringComparison.Ordinal))
-            {
-                var field = key[SetElementOrder.Length..];
-                if (original[field] is JsonArray list)
-                {
-                    original[field] = Reorder(list, order, path + "." + field, schema);
-                }
             }
         }
 
@@ -153,7 +156,7 @@ public static class StrategicMergePatch
                 }
             }
 
-            return result;
+            return Normalize(result, patch, original ?? [], mergeKey: null);
         }
 
         // Atomic lists are replaced; nested maps are copied through a merge so directives vanish.
@@ -164,6 +167,7 @@ public static class StrategicMergePatch
     {
         var result = original?.DeepClone().AsArray() ?? [];
         var itemPath = path + "[]";
+        var items = new List<JsonObject>();
         foreach (var item in patch)
         {
             if (item is not JsonObject patchItem)
@@ -171,32 +175,38 @@ public static class StrategicMergePatch
                 throw PatchException.BadRequest($"strategic merge patch: {Display(path)} merges by key \"{mergeKey}\" but has an element that is not an object");
             }
 
-            if (patchItem.TryGetPropertyValue(PatchDirective, out var directive))
+            if (!patchItem.TryGetPropertyValue(PatchDirective, out var directive))
             {
-                switch (DirectiveValue(directive, path))
-                {
-                    case "replace":
-                        // A {"$patch":"replace"} element: the list becomes exactly the other elements.
-                        var replaced = patch.Where(p => p is JsonObject o && !o.ContainsKey(PatchDirective)).Select(p => (JsonNode?)MergeMap([], p!.AsObject(), itemPath, schema));
-                        return new JsonArray(replaced.ToArray());
-                    case "delete":
-                        var doomed = RequiredKey(patchItem, mergeKey, path);
-                        for (var i = result.Count - 1; i >= 0; i--)
-                        {
-                            if (result[i] is JsonObject candidate && JsonValues.DeepEquals(candidate[mergeKey], doomed))
-                            {
-                                result.RemoveAt(i);
-                            }
-                        }
-
-                        continue;
-                    case "merge":
-                        break;
-                    default:
-                        throw PatchException.BadRequest($"strategic merge patch: unknown $patch directive in {Display(path)}");
-                }
+                items.Add(patchItem);
+                continue;
             }
 
+            // Directive elements act first, as in apimachinery's mergeSliceWithSpecialElements.
+            switch (DirectiveValue(directive, path))
+            {
+                case "replace":
+                    // A {"$patch":"replace"} element: the list becomes exactly the other elements.
+                    var replaced = patch.Where(p => p is JsonObject o && !o.ContainsKey(PatchDirective)).Select(p => (JsonNode?)MergeMap([], p!.AsObject(), itemPath, schema));
+                    return new JsonArray(replaced.ToArray());
+                case "delete":
+                    var doomed = RequiredKey(patchItem, mergeKey, path);
+                    for (var i = result.Count - 1; i >= 0; i--)
+                    {
+                        if (result[i] is JsonObject candidate && JsonValues.DeepEquals(candidate[mergeKey], doomed))
+                        {
+                            result.RemoveAt(i);
+                        }
+                    }
+
+                    break;
+                default:
+                    // Upstream: "merging lists cannot yet be specified in the patch", and unknown types.
+                    throw PatchException.BadRequest($"strategic merge patch: unsupported $patch directive in the list {Display(path)}");
+            }
+        }
+
+        foreach (var patchItem in items)
+        {
             var key = RequiredKey(patchItem, mergeKey, path);
             var match = result.OfType<JsonObject>().FirstOrDefault(candidate => JsonValues.DeepEquals(candidate[mergeKey], key));
             if (match is null)
@@ -209,7 +219,7 @@ public static class StrategicMergePatch
             }
         }
 
-        return result;
+        return Normalize(result, patch, original ?? [], mergeKey);
     }
 
     private static JsonNode RequiredKey(JsonObject item, string mergeKey, string path)
@@ -267,43 +277,58 @@ public static class StrategicMergePatch
     }
 
     /// <summary>
-    /// Orders a merged list by a <c>$setElementOrder</c> list. Elements the order names come in that
-    /// order; elements only the server has keep their place after the element they followed before.
+    /// Orders a merged list as apimachinery's <c>normalizeElementOrder</c> does: items the patch (or
+    /// its <c>$setElementOrder</c>) names come in that order; server-only items keep their original
+    /// order and are interleaved by their position in the list before the patch — an item the
+    /// server did not have goes before a server-only item.
     /// </summary>
-    private static JsonArray Reorder(JsonArray list, JsonNode? order, string path, KindSchema schema)
+    private static JsonArray Normalize(JsonArray merged, JsonArray patchOrder, JsonArray serverOrder, string? mergeKey)
     {
-        if (order is not JsonArray wanted)
-        {
-            throw PatchException.BadRequest($"strategic merge patch: {SetElementOrder}{path.Split('.')[^1]} must be a list");
-        }
-
-        var mergeKey = schema.ListAt(path).MergeKey;
         JsonNode? KeyOf(JsonNode? item) => mergeKey is null ? item : (item as JsonObject)?[mergeKey];
 
-        var wantedKeys = wanted.Select(w => KeyOf(w)).ToList();
-        int Rank(JsonNode? item) => wantedKeys.FindIndex(k => JsonValues.DeepEquals(k, KeyOf(item)));
-
-        var items = list.Select(i => i?.DeepClone()).ToList();
-        var ordered = items.Where(i => Rank(i) >= 0).OrderBy(Rank).ToList();
-        JsonNode? previous = null;
-        foreach (var item in items)
+        static int IndexIn(JsonArray list, JsonNode? key, Func<JsonNode?, JsonNode?> keyOf)
         {
-            if (Rank(item) >= 0)
+            for (var i = 0; i < list.Count; i++)
             {
-                previous = item;
+                if (list[i] is not JsonObject { } directive || !directive.ContainsKey(PatchDirective))
+                {
+                    if (JsonValues.DeepEquals(keyOf(list[i]), key))
+                    {
+                        return i;
+                    }
+                }
+            }
+
+            return -1;
+        }
+
+        var items = merged.Select(i => i?.DeepClone()).ToList();
+        var patchItems = items.Where(i => IndexIn(patchOrder, KeyOf(i), KeyOf) >= 0).OrderBy(i => IndexIn(patchOrder, KeyOf(i), KeyOf)).ToList();
+        var serverOnly = items.Where(i => IndexIn(patchOrder, KeyOf(i), KeyOf) < 0).OrderBy(i => IndexIn(serverOrder, KeyOf(i), KeyOf)).ToList();
+
+        var result = new JsonArray();
+        int left = 0, right = 0;
+        while (left < serverOnly.Count || right < patchItems.Count)
+        {
+            if (right >= patchItems.Count)
+            {
+                result.Add(serverOnly[left++]);
                 continue;
             }
 
-            var at = previous is null ? 0 : ordered.IndexOf(previous) + 1;
-            ordered.Insert(at, item);
-            previous = item;
+            if (left >= serverOnly.Count)
+            {
+                result.Add(patchItems[right++]);
+                continue;
+            }
+
+            var l = IndexIn(serverOrder, KeyOf(serverOnly[left]), KeyOf);
+            var r = IndexIn(serverOrder, KeyOf(patchItems[right]), KeyOf);
+            result.Add(l >= 0 && r >= 0 && l < r ? serverOnly[left++] : patchItems[right++]);
         }
 
-        return new JsonArray(ordered.ToArray());
+        return result;
     }
-
-    private static bool IsDeleteDirective(JsonObject map) =>
-        map.TryGetPropertyValue(PatchDirective, out var d) && d is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() == "delete";
 
     private static string DirectiveValue(JsonNode? directive, string path) =>
         directive is JsonValue v && v.GetValueKind() == JsonValueKind.String

@@ -41,11 +41,9 @@ public static class KubeProtobuf
 
         try
         {
-            var envelope = DecodeMessage(body[Magic.Length..].ToArray(), ProtoSchemas.Unknown);
-            var apiVersion = envelope["typeMeta"]?["apiVersion"]?.GetValue<string>() ?? string.Empty;
-            var kind = envelope["typeMeta"]?["kind"]?.GetValue<string>() ?? string.Empty;
-            var encoding = envelope["contentEncoding"]?.GetValue<string>() ?? string.Empty;
-            var contentType = envelope["contentType"]?.GetValue<string>() ?? string.Empty;
+            var (typeMeta, raw, encoding, contentType) = ReadEnvelope(body[Magic.Length..].ToArray());
+            var apiVersion = typeMeta["apiVersion"]?.GetValue<string>() ?? string.Empty;
+            var kind = typeMeta["kind"]?.GetValue<string>() ?? string.Empty;
             if (encoding.Length > 0)
             {
                 error = $"protobuf envelope for {Describe(apiVersion, kind)} uses unsupported contentEncoding \"{encoding}\"";
@@ -65,7 +63,6 @@ public static class KubeProtobuf
                 return false;
             }
 
-            var raw = envelope["raw"] is JsonValue r ? Convert.FromBase64String(r.GetValue<string>()) : [];
             var typed = DecodeMessage(raw, message);
             obj = new JsonObject { ["apiVersion"] = apiVersion, ["kind"] = kind };
             foreach (var (key, value) in typed)
@@ -76,7 +73,7 @@ public static class KubeProtobuf
             error = null;
             return true;
         }
-        catch (Exception e) when (e is InvalidProtocolBufferException or InvalidDataException or FormatException or JsonException)
+        catch (Exception e) when (e is InvalidProtocolBufferException or InvalidDataException or FormatException or JsonException or ArgumentException or InvalidOperationException)
         {
             // The message names the structural problem only; payload bytes never reach it.
             error = $"protobuf body could not be decoded: {e.Message}";
@@ -104,6 +101,39 @@ public static class KubeProtobuf
             ["contentType"] = string.Empty,
         };
         return [.. Magic, .. EncodeMessage(envelope, ProtoSchemas.Unknown, keepEmptyStrings: true)];
+    }
+
+    /// <summary>Reads runtime.Unknown without re-encoding its raw bytes.</summary>
+    private static (JsonObject TypeMeta, byte[] Raw, string Encoding, string ContentType) ReadEnvelope(byte[] bytes)
+    {
+        var input = new CodedInputStream(bytes);
+        JsonObject typeMeta = [];
+        byte[] raw = [];
+        string encoding = string.Empty, contentType = string.Empty;
+        uint tag;
+        while ((tag = input.ReadTag()) != 0)
+        {
+            switch (WireFormat.GetTagFieldNumber(tag))
+            {
+                case 1 when WireFormat.GetTagWireType(tag) == WireFormat.WireType.LengthDelimited:
+                    typeMeta = DecodeMessage(input.ReadBytes().ToByteArray(), ProtoSchemas.TypeMeta);
+                    break;
+                case 2 when WireFormat.GetTagWireType(tag) == WireFormat.WireType.LengthDelimited:
+                    raw = input.ReadBytes().ToByteArray();
+                    break;
+                case 3 when WireFormat.GetTagWireType(tag) == WireFormat.WireType.LengthDelimited:
+                    encoding = input.ReadString();
+                    break;
+                case 4 when WireFormat.GetTagWireType(tag) == WireFormat.WireType.LengthDelimited:
+                    contentType = input.ReadString();
+                    break;
+                default:
+                    input.SkipLastField();
+                    break;
+            }
+        }
+
+        return (typeMeta, raw, encoding, contentType);
     }
 
     private static string Describe(string apiVersion, string kind) => $"{(apiVersion.Length == 0 ? "(no apiVersion)" : apiVersion)}, Kind={(kind.Length == 0 ? "(no kind)" : kind)}";

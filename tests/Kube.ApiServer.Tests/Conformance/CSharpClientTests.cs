@@ -230,6 +230,52 @@ public sealed class CSharpClientTests(ClusterFixture fixture) : IClassFixture<Cl
     }
 
     [Fact]
+    public async Task GenerateName_gets_a_random_suffix_and_dry_run_persists_nothing()
+    {
+        var generated = await _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { GenerateName = "gen-" } }, "default");
+        Assert.Matches("^gen-[bcdfghjklmnpqrstvwxz2456789]{5}$", generated.Metadata.Name);
+
+        var before = (await _client.CoreV1.ListNamespacedConfigMapAsync("default")).Metadata.ResourceVersion;
+        var name = Unique("dry");
+        var dry = await _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = name } }, "default", dryRun: "All");
+        Assert.Equal(name, dry.Metadata.Name);
+        var e = await Assert.ThrowsAsync<HttpOperationException>(() => _client.CoreV1.ReadNamespacedConfigMapAsync(name, "default"));
+        Assert.Equal(HttpStatusCode.NotFound, e.Response.StatusCode);
+
+        var patch = new V1Patch("""{"data":{"x":"1"}}""", V1Patch.PatchType.MergePatch);
+        var patched = await _client.CoreV1.PatchNamespacedConfigMapAsync(patch, generated.Metadata.Name, "default", dryRun: "All");
+        Assert.Equal("1", patched.Data["x"]);
+        Assert.Null((await _client.CoreV1.ReadNamespacedConfigMapAsync(generated.Metadata.Name, "default")).Data);
+        Assert.Equal(before, (await _client.CoreV1.ListNamespacedConfigMapAsync("default")).Metadata.ResourceVersion);
+    }
+
+    [Fact]
+    public async Task Invalid_names_and_labels_are_422_with_a_cause_per_field()
+    {
+        var e = await Assert.ThrowsAsync<HttpOperationException>(() => _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap
+        {
+            Metadata = new V1ObjectMeta { Name = "Bad_Name", Labels = new Dictionary<string, string> { ["ok"] = "-bad-" } },
+        }, "default"));
+        Assert.Equal((HttpStatusCode)422, e.Response.StatusCode);
+        var status = System.Text.Json.Nodes.JsonNode.Parse(e.Response.Content)!;
+        Assert.StartsWith("ConfigMap \"Bad_Name\" is invalid", (string?)status["message"], StringComparison.Ordinal);
+        var fields = status["details"]!["causes"]!.AsArray().Select(c => (string?)c!["field"]).ToList();
+        Assert.Contains("metadata.name", fields);
+        Assert.Contains("metadata.labels", fields);
+    }
+
+    [Fact]
+    public async Task Server_side_apply_from_the_CSharp_client_creates_and_takes_ownership()
+    {
+        var name = Unique("ssa");
+        var body = new V1ConfigMap { ApiVersion = "v1", Kind = "ConfigMap", Metadata = new V1ObjectMeta { Name = name }, Data = new Dictionary<string, string> { ["a"] = "1" } };
+        var created = await _client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch(body, V1Patch.PatchType.ApplyPatch), name, "default", fieldManager: "controller", force: true);
+        Assert.Equal("1", created.Data["a"]);
+        var entry = Assert.Single(created.Metadata.ManagedFields);
+        Assert.Equal(("controller", "Apply"), (entry.Manager, entry.Operation));
+    }
+
+    [Fact]
     public async Task Requests_without_the_bearer_token_get_401()
     {
         using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true };

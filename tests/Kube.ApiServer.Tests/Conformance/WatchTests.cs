@@ -103,6 +103,20 @@ public sealed class WatchTests
         Assert.Equal(Enumerable.Range(1, writers * each).Select(i => rv + i), revisions);
     }
 
+    [Fact]
+    public async Task Streaming_lists_send_initial_events_then_an_annotated_bookmark()
+    {
+        await using var cluster = await EmbeddedCluster.StartAsync();
+        await cluster.Client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "one" } }, "default");
+        using var http = Http(cluster);
+        using var response = await http.GetAsync(new Uri("/api/v1/namespaces/default/secrets?watch=true&sendInitialEvents=true&allowWatchBookmarks=true&resourceVersionMatch=NotOlderThan&timeoutSeconds=1", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead);
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal("ADDED", (string?)lines[0]["type"]);
+        Assert.Equal("one", (string?)lines[0]["object"]!["metadata"]!["name"]);
+        Assert.Equal("BOOKMARK", (string?)lines[1]["type"]);
+        Assert.Equal("true", (string?)lines[1]["object"]!["metadata"]!["annotations"]!["k8s.io/initial-events-end"]);
+    }
+
     private static HttpClient Http(EmbeddedCluster cluster)
     {
         var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true };

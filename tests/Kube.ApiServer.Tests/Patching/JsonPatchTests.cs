@@ -93,4 +93,29 @@ public class JsonPatchTests
         var result = JsonPatch.Apply(JsonNode.Parse("{}")!, patch);
         Assert.Equal("""{"c":{"b":1}}""", result.ToJsonString());
     }
+
+    [Fact]
+    public void Failed_operations_map_to_the_generic_422_status_upstream_answers()
+    {
+        var error = Assert.Throws<PatchException>(() => JsonPatch.Apply(JsonNode.Parse("""{"a":1}""")!, JsonNode.Parse("""[{"op":"test","path":"/a","value":2}]""")!));
+
+        var status = error.ToStatus();
+        Assert.Equal("the server rejected our request due to an error in our request", status["message"]!.GetValue<string>());
+        Assert.Equal("Invalid", status["reason"]!.GetValue<string>());
+        Assert.Equal(422, status["code"]!.GetValue<int>());
+        Assert.Equal("UnexpectedServerResponse", status["details"]!["causes"]![0]!["reason"]!.GetValue<string>());
+        Assert.Contains("/a", status["details"]!["causes"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bad_requests_carry_their_message_directly()
+    {
+        var error = Assert.Throws<PatchException>(() => JsonPatch.Apply(JsonNode.Parse("{}")!, JsonNode.Parse("{}")!));
+
+        var status = error.ToStatus();
+        Assert.Equal(error.Message, status["message"]!.GetValue<string>());
+        Assert.Equal("BadRequest", status["reason"]!.GetValue<string>());
+        Assert.Null(status["details"]);
+        Assert.Equal(400, status["code"]!.GetValue<int>());
+    }
 }

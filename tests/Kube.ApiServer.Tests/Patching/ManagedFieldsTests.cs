@@ -18,6 +18,27 @@ public class ManagedFieldsTests
     private static void AssertFields(string expected, JsonObject entry) =>
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), entry["fieldsV1"]), entry["fieldsV1"]!.ToJsonString());
 
+    // FieldsV1 written by real apiservers on create (seen in published audit logs and etcd dumps).
+    [Theory]
+    [InlineData(
+        "kubectl-client-side-apply",
+        """{"apiVersion":"v1","kind":"Secret","metadata":{"name":"mysecret2","namespace":"default","annotations":{"kubectl.kubernetes.io/last-applied-configuration":"{}"},"labels":{"purpose":"production"}},"data":{"password":"cA==","username":"dQ=="},"type":"Opaque"}""",
+        """{"f:data":{".":{},"f:password":{},"f:username":{}},"f:metadata":{"f:annotations":{".":{},"f:kubectl.kubernetes.io/last-applied-configuration":{}},"f:labels":{".":{},"f:purpose":{}}},"f:type":{}}""")]
+    [InlineData(
+        "kubectl-client-side-apply",
+        """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"my-config","namespace":"default","annotations":{"kubectl.kubernetes.io/last-applied-configuration":"{}"}},"data":{"access.properties":"a","ui.properties":"u"}}""",
+        """{"f:data":{".":{},"f:access.properties":{},"f:ui.properties":{}},"f:metadata":{"f:annotations":{".":{},"f:kubectl.kubernetes.io/last-applied-configuration":{}}}}""")]
+    [InlineData(
+        "kubectl-create",
+        """{"apiVersion":"v1","kind":"Secret","metadata":{"name":"pull-creds","namespace":"wareville"},"data":{".dockerconfigjson":"e30="},"type":"kubernetes.io/dockerconfigjson"}""",
+        """{"f:data":{".":{},"f:.dockerconfigjson":{}},"f:type":{}}""")]
+    public void Creates_record_the_field_sets_real_apiservers_write(string manager, string obj, string expected)
+    {
+        var created = Obj(obj);
+        ManagedFields.RecordUpdate(null, created, manager, "v1", T1, null);
+        Assert.Equal(expected, EntryOf(created, manager)["fieldsV1"]!.ToJsonString());
+    }
+
     [Fact]
     public void Kubectl_apply_create_of_a_secret_records_the_shape_a_real_apiserver_writes()
     {

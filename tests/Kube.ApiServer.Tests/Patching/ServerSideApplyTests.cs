@@ -263,4 +263,176 @@ public class ServerSideApplyTests
         AssertJson("""{"f:status":{"f:observedGeneration":{}}}""", entry["fieldsV1"]);
         Assert.Equal("x", updated["spec"]!["encryptedData"]!["a"]!.GetValue<string>());
     }
+
+    [Fact]
+    public void Kubectl_server_side_apply_over_kubectl_run_matches_a_recorded_apiserver_shape()
+    {
+        // Shape recorded from a real cluster: kubectl run, then kubectl apply --server-side; the
+        // kubectl-last-applied entry only claims the annotation, so it carries no time.
+        var pod = Obj("""
+            {"apiVersion":"v1","kind":"Pod","metadata":{"name":"nginx","namespace":"default","labels":{"run":"nginx"},"annotations":{"kubectl.kubernetes.io/last-applied-configuration":"cfg"}},
+             "spec":{"containers":[{"name":"nginx","image":"nginx:1","resources":{}}],"dnsPolicy":"ClusterFirst","restartPolicy":"Never"},"status":{}}
+            """);
+        ManagedFields.RecordUpdate(null, pod, "kubectl-run", "v1", T1, null);
+        var options = new ApplyOptions("kubectl", true, "v1", "Pod", T2);
+
+        pod = Apply(pod, """{"apiVersion":"v1","kind":"Pod","metadata":{"name":"nginx","labels":{"run":"nginx"}},"spec":{"containers":[{"name":"nginx","image":"nginx:2","resources":{}}],"dnsPolicy":"ClusterFirst","restartPolicy":"Never"}}""", options);
+        // The apiserver rewrote the annotation for "kubectl"; kubectl re-applies the value it got back.
+        var annotation = pod["metadata"]!["annotations"]!["kubectl.kubernetes.io/last-applied-configuration"]!.GetValue<string>();
+        var claim = Obj("""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"nginx","annotations":{}}}""");
+        claim["metadata"]!["annotations"]!["kubectl.kubernetes.io/last-applied-configuration"] = annotation;
+        pod = ServerSideApply.Apply(pod, claim, options with { Manager = "kubectl-last-applied" }).Object!;
+
+        AssertJson("""
+            [{"manager":"kubectl-last-applied","operation":"Apply","apiVersion":"v1","fieldsType":"FieldsV1",
+              "fieldsV1":{"f:metadata":{"f:annotations":{"f:kubectl.kubernetes.io/last-applied-configuration":{}}}}},
+             {"manager":"kubectl","operation":"Apply","apiVersion":"v1","time":"2024-06-01T09:00:00Z","fieldsType":"FieldsV1",
+              "fieldsV1":{"f:metadata":{"f:labels":{"f:run":{}}},"f:spec":{"f:containers":{"k:{\"name\":\"nginx\"}":{".":{},"f:image":{},"f:name":{},"f:resources":{}}},"f:dnsPolicy":{},"f:restartPolicy":{}}}},
+             {"manager":"kubectl-run","operation":"Update","apiVersion":"v1","time":"2024-06-01T08:00:00Z","fieldsType":"FieldsV1",
+              "fieldsV1":{"f:metadata":{"f:annotations":{".":{},"f:kubectl.kubernetes.io/last-applied-configuration":{}},"f:labels":{".":{},"f:run":{}}},
+                          "f:spec":{"f:containers":{"k:{\"name\":\"nginx\"}":{".":{},"f:name":{},"f:resources":{}}},"f:dnsPolicy":{},"f:restartPolicy":{}}}}]
+            """, pod["metadata"]!["managedFields"]);
+    }
+
+    private static JsonObject ClientSideApplied(string data)
+    {
+        // What kubectl apply (client-side) leaves: the manifest, its last-applied copy, and an Update entry.
+        var manifest = Obj($$"""{"apiVersion":"v1","kind":"Secret","metadata":{"name":"db","namespace":"default"},"data":{{data}},"type":"Opaque"}""");
+        var live = manifest.DeepClone().AsObject();
+        live["metadata"]!["annotations"] = new JsonObject { ["kubectl.kubernetes.io/last-applied-configuration"] = manifest.ToJsonString() + "\n" };
+        ManagedFields.RecordUpdate(null, live, "kubectl-client-side-apply", "v1", T1, null);
+        return live;
+    }
+
+    [Fact]
+    public void Kubectl_server_side_takes_over_client_side_fields_that_still_match_last_applied()
+    {
+        // The bodies kubectl 1.32 sends for `kubectl apply --server-side` on a client-side-applied Secret.
+        var live = ClientSideApplied("""{"a":"MQ=="}""");
+
+        var applied = Apply(live, """{"apiVersion":"v1","data":{"a":"Mg=="},"kind":"Secret","metadata":{"name":"db","namespace":"default"},"type":"Opaque"}""", Secret("kubectl", time: T2));
+
+        Assert.Equal("Mg==", applied["data"]!["a"]!.GetValue<string>());
+        Assert.Equal(
+            "{\"apiVersion\":\"v1\",\"data\":{\"a\":\"Mg==\"},\"kind\":\"Secret\",\"metadata\":{\"name\":\"db\",\"namespace\":\"default\"},\"type\":\"Opaque\"}\n",
+            applied["metadata"]!["annotations"]!["kubectl.kubernetes.io/last-applied-configuration"]!.GetValue<string>());
+        AssertJson("""{"f:data":{"f:a":{}},"f:type":{}}""", EntryOf(applied, "kubectl")["fieldsV1"]);
+        AssertJson("""{"f:data":{},"f:metadata":{"f:annotations":{".":{},"f:kubectl.kubernetes.io/last-applied-configuration":{}}},"f:type":{}}""", EntryOf(applied, "kubectl-client-side-apply", "Update")["fieldsV1"]);
+
+        // kubectl then claims the annotation for kubectl-last-applied (same value: no conflict, no time).
+        var annotation = applied["metadata"]!["annotations"]!["kubectl.kubernetes.io/last-applied-configuration"]!.GetValue<string>();
+        var claimed = ServerSideApply.Apply(applied, new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "Secret",
+            ["metadata"] = new JsonObject { ["name"] = "db", ["namespace"] = "default", ["annotations"] = new JsonObject { ["kubectl.kubernetes.io/last-applied-configuration"] = annotation } },
+        }, Secret("kubectl-last-applied", time: T2)).Object!;
+        Assert.Null(EntryOf(claimed, "kubectl-last-applied")["time"]);
+    }
+
+    [Fact]
+    public void Kubectl_server_side_still_conflicts_when_someone_changed_the_field_since_the_last_client_side_apply()
+    {
+        var live = ClientSideApplied("""{"a":"MQ=="}""");
+        var edited = live.DeepClone().AsObject();
+        edited["data"]!["a"] = "ZWRpdGVk";
+        ManagedFields.RecordUpdate(live, edited, "kubectl-edit", "v1", T1, null);
+
+        var result = ServerSideApply.Apply(edited, Obj("""{"apiVersion":"v1","kind":"Secret","metadata":{"name":"db"},"data":{"a":"Mg=="}}"""), Secret("kubectl", time: T2));
+
+        Assert.Equal("kubectl-edit", Assert.Single(result.Conflicts).Manager);
+    }
+
+    [Fact]
+    public void Other_managers_do_not_get_the_client_side_upgrade_path()
+    {
+        var live = ClientSideApplied("""{"a":"MQ=="}""");
+
+        var result = ServerSideApply.Apply(live, Obj("""{"apiVersion":"v1","kind":"Secret","metadata":{"name":"db"},"data":{"a":"Mg=="}}"""), Secret("my-controller"));
+
+        Assert.Equal("kubectl-client-side-apply", Assert.Single(result.Conflicts).Manager);
+    }
+
+    [Fact]
+    public void Kubectls_managed_fields_migration_patch_is_kept_as_sent()
+    {
+        var live = ClientSideApplied("""{"a":"MQ=="}""");
+        // kubectl's csaupgrade step: a JSON patch replacing managedFields, guarded by resourceVersion.
+        var migration = JsonNode.Parse("""[{"op":"replace","path":"/metadata/managedFields","value":[{"manager":"kubectl","operation":"Apply","apiVersion":"v1","time":"2024-01-01T00:00:00Z","fieldsType":"FieldsV1","fieldsV1":{"f:data":{".":{},"f:a":{}},"f:type":{}}}]}]""")!;
+        var patched = JsonPatch.Apply(live, migration).AsObject();
+
+        ManagedFields.RecordUpdate(live, patched, "kubectl", "v1", T2, null);
+
+        var entry = Assert.Single(patched["metadata"]!["managedFields"]!.AsArray())!;
+        Assert.Equal("Apply", entry["operation"]!.GetValue<string>());
+        AssertJson("""{"f:data":{".":{},"f:a":{}},"f:type":{}}""", entry["fieldsV1"]);
+    }
+
+    [Fact]
+    public void Server_owned_metadata_keeps_its_live_values()
+    {
+        var live = Apply(null, """{"apiVersion":"v1","kind":"Secret","metadata":{"name":"db"},"data":{"a":"MQ=="}}""", Secret("kubectl"));
+        live["metadata"]!["uid"] = "real-uid";
+        live["metadata"]!["resourceVersion"] = "42";
+        live["metadata"]!["creationTimestamp"] = "2024-01-01T00:00:00Z";
+
+        var updated = Apply(live, """{"apiVersion":"v1","kind":"Secret","metadata":{"name":"db","uid":"forged","resourceVersion":"1","creationTimestamp":"1999-01-01T00:00:00Z","deletionTimestamp":"2000-01-01T00:00:00Z"},"data":{"a":"MQ=="}}""", Secret("kubectl"));
+
+        Assert.Equal("real-uid", updated["metadata"]!["uid"]!.GetValue<string>());
+        Assert.Equal("42", updated["metadata"]!["resourceVersion"]!.GetValue<string>());
+        Assert.Equal("2024-01-01T00:00:00Z", updated["metadata"]!["creationTimestamp"]!.GetValue<string>());
+        Assert.Null(updated["metadata"]!["deletionTimestamp"]);
+    }
+
+    [Fact]
+    public void Nulls_inside_list_items_of_the_configuration_are_ignored()
+    {
+        var options = new ApplyOptions("kubectl", false, "apps/v1", "Deployment", T1);
+        var created = Apply(null, """{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web"},"spec":{"template":{"spec":{"containers":[{"name":"app","image":"a","command":null}]}}}}""", options);
+
+        AssertJson("""[{"name":"app","image":"a"}]""", created["spec"]!["template"]!["spec"]!["containers"]);
+    }
+
+    [Fact]
+    public void A_port_without_protocol_is_keyed_with_the_tcp_default_and_matches_the_defaulted_live_port()
+    {
+        var options = new ApplyOptions("kubectl", false, "apps/v1", "Deployment", T1);
+        var live = Apply(null, """{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web"},"spec":{"template":{"spec":{"containers":[{"name":"app","ports":[{"containerPort":80}]}]}}}}""", options);
+        // The server defaulted the protocol after the first apply.
+        live["spec"]!["template"]!["spec"]!["containers"]![0]!["ports"]![0]!["protocol"] = "TCP";
+
+        var updated = Apply(live, """{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web"},"spec":{"template":{"spec":{"containers":[{"name":"app","ports":[{"containerPort":80,"name":"http"}]}]}}}}""", options);
+
+        AssertJson("""[{"containerPort":80,"protocol":"TCP","name":"http"}]""", updated["spec"]!["template"]!["spec"]!["containers"]![0]!["ports"]);
+        AssertJson("""{"f:spec":{"f:template":{"f:spec":{"f:containers":{"k:{\"name\":\"app\"}":{".":{},"f:name":{},"f:ports":{"k:{\"containerPort\":80,\"protocol\":\"TCP\"}":{".":{},"f:containerPort":{},"f:name":{}}}}}}}}}""", EntryOf(updated, "kubectl")["fieldsV1"]);
+    }
+
+    [Fact]
+    public void A_list_item_without_its_key_field_is_a_bad_request_naming_the_list()
+    {
+        var error = Assert.Throws<PatchException>(() => ServerSideApply.Apply(null, Obj("""{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web"},"spec":{"template":{"spec":{"containers":[{"image":"no-name"}]}}}}"""), new ApplyOptions("kubectl", false, "apps/v1", "Deployment", T1)));
+
+        Assert.Equal(400, error.StatusCode);
+        Assert.Contains(".spec.template.spec.containers: element 0", error.Message, StringComparison.Ordinal);
+        Assert.Contains("\"name\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""["a","b","c"]""", """["c","a"]""", """["b","c","a"]""")]
+    [InlineData("""["x","y"]""", """["z","x"]""", """["z","x","y"]""")]
+    [InlineData("""["a","b"]""", """["b","a"]""", """["b","a"]""")]
+    [InlineData("""["a"]""", """["b","c"]""", """["a","b","c"]""")]
+    public void Merged_lists_follow_the_applied_order_and_keep_live_only_items_in_place(string live, string applied, string expected)
+    {
+        ListType Types(string path) => path == ".spec.items" ? ListType.Map("name") : ListType.Atomic;
+        static JsonArray Items(string names) => new(JsonNode.Parse(names)!.AsArray().Select(n => (JsonNode?)new JsonObject { ["name"] = n!.GetValue<string>() }).ToArray());
+        var options = new ApplyOptions("owner", true, "example.io/v1", "Thing", T1, Types);
+        var liveObject = new JsonObject { ["apiVersion"] = "example.io/v1", ["kind"] = "Thing", ["metadata"] = new JsonObject { ["name"] = "t" }, ["spec"] = new JsonObject { ["items"] = Items(live) } };
+        ManagedFields.RecordUpdate(null, liveObject, "someone", "example.io/v1", T1, null, Types);
+        var config = new JsonObject { ["apiVersion"] = "example.io/v1", ["kind"] = "Thing", ["metadata"] = new JsonObject { ["name"] = "t" }, ["spec"] = new JsonObject { ["items"] = Items(applied) } };
+
+        var merged = ServerSideApply.Apply(liveObject, config, options).Object!;
+
+        AssertJson(Items(expected).ToJsonString(), merged["spec"]!["items"]);
+    }
 }

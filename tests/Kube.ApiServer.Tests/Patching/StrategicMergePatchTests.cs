@@ -60,19 +60,20 @@ public class StrategicMergePatchTests
             """{"metadata":{"ownerReferences":[{"uid":"2","controller":true},{"uid":"3","name":"c","kind":"K"},{"$patch":"delete","uid":"1"}]}}""",
             """{"metadata":{"ownerReferences":[{"uid":"2","name":"b","kind":"K","controller":true},{"uid":"3","name":"c","kind":"K"}]}}"""
         },
-        // ServiceAccount.secrets merges by name; imagePullSecrets is atomic upstream.
+        // ServiceAccount.secrets merges by name (apimachinery puts new items before server-only
+        // ones: normalizeElementOrder); imagePullSecrets is atomic upstream.
         {
             "v1", "ServiceAccount",
             """{"metadata":{"name":"sa"},"secrets":[{"name":"t1"}],"imagePullSecrets":[{"name":"p1"}]}""",
             """{"secrets":[{"name":"t2"}],"imagePullSecrets":[{"name":"p2"}]}""",
-            """{"metadata":{"name":"sa"},"secrets":[{"name":"t1"},{"name":"t2"}],"imagePullSecrets":[{"name":"p2"}]}"""
+            """{"metadata":{"name":"sa"},"secrets":[{"name":"t2"},{"name":"t1"}],"imagePullSecrets":[{"name":"p2"}]}"""
         },
-        // Service.spec.ports merges by port.
+        // Service.spec.ports merges by port; the patch's order wins, server-only items interleave by live position.
         {
             "v1", "Service",
             """{"spec":{"ports":[{"port":80,"name":"http","targetPort":8080},{"port":443,"name":"https"}],"selector":{"a":"b"}}}""",
             """{"spec":{"ports":[{"port":80,"targetPort":9090},{"port":8443,"name":"alt"}],"selector":{"c":"d"}}}""",
-            """{"spec":{"ports":[{"port":80,"name":"http","targetPort":9090},{"port":443,"name":"https"},{"port":8443,"name":"alt"}],"selector":{"a":"b","c":"d"}}}"""
+            """{"spec":{"ports":[{"port":80,"name":"http","targetPort":9090},{"port":8443,"name":"alt"},{"port":443,"name":"https"}],"selector":{"a":"b","c":"d"}}}"""
         },
         // Endpoints subsets are atomic.
         {
@@ -81,18 +82,12 @@ public class StrategicMergePatchTests
             """{"subsets":[{"addresses":[{"ip":"127.0.0.2"}]}]}""",
             """{"subsets":[{"addresses":[{"ip":"127.0.0.2"}]}]}"""
         },
-        // Map-level $patch: replace and delete.
+        // Map-level $patch: replace, and delete (which leaves an empty map, as upstream).
         {
             "v1", "ConfigMap",
             """{"metadata":{"name":"c","labels":{"a":"1","b":"2"}},"data":{"k":"v"}}""",
             """{"metadata":{"labels":{"$patch":"replace","z":"9"}},"data":{"$patch":"delete"}}""",
-            """{"metadata":{"name":"c","labels":{"z":"9"}}}"""
-        },
-        {
-            "v1", "ConfigMap",
-            """{"data":{"k":"v"}}""",
-            """{"data":{"$patch":"merge","j":"w"}}""",
-            """{"data":{"k":"v","j":"w"}}"""
+            """{"metadata":{"name":"c","labels":{"z":"9"}},"data":{}}"""
         },
         // Unknown lists of a built-in kind are replaced, as upstream.
         {
@@ -134,10 +129,10 @@ public class StrategicMergePatchTests
             """{"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"new"},{"name":"app"},{"name":"side"}],"containers":[{"name":"new","image":"n:1"}]}}}}""",
             """$.spec.template.spec.containers[*].name=["new","app","side"]"""
         },
-        // Server-only elements keep their place after the element they followed.
+        // Server-only elements interleave by their live position; new ones go before them.
         {
             """{"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"app"},{"name":"extra"}],"containers":[{"name":"extra","image":"e:1"}]}}}}""",
-            """$.spec.template.spec.containers[*].name=["app","side","extra"]"""
+            """$.spec.template.spec.containers[*].name=["app","extra","side"]"""
         },
         // env merges by name, with delete by directive.
         {
@@ -173,6 +168,11 @@ public class StrategicMergePatchTests
         {
             """{"spec":{"template":{"spec":{"initContainers":[{"name":"init","image":"init:2"},{"name":"second","image":"s:1"}]}}}}""",
             """$.spec.template.spec.initContainers=[{"name":"init","image":"init:2"},{"name":"second","image":"s:1"}]"""
+        },
+        // Delete directives act before merges, whatever their position (apimachinery order).
+        {
+            """{"spec":{"template":{"spec":{"containers":[{"name":"side","image":"side:9"},{"$patch":"delete","name":"side"}]}}}}""",
+            """$.spec.template.spec.containers[1]={"name":"side","image":"side:9"}"""
         },
         // A {"$patch":"replace"} element replaces the whole list.
         {
@@ -224,6 +224,8 @@ public class StrategicMergePatchTests
     [InlineData("""{"metadata":{"$deleteFromPrimitiveList/finalizers":"a"}}""")]
     [InlineData("""{"spec":{"$patch":7}}""")]
     [InlineData("""{"spec":{"$patch":"frobnicate"}}""")]
+    [InlineData("""{"spec":{"$patch":"merge","replicas":2}}""")]
+    [InlineData("""{"spec":{"$setElementOrder/containers":{"name":"app"}}}""")]
     [InlineData("""{"spec":{"strategy":{"$retainKeys":["type"],"rollingUpdate":{"maxSurge":2}}}}""")]
     public void Malformed_strategic_patches_are_bad_requests(string patch)
     {

@@ -118,6 +118,41 @@ public class KubeProtobufTests
         Assert.Contains("contentEncoding", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Random_garbage_after_the_magic_never_throws()
+    {
+        var random = new Random(4711);
+        for (var i = 0; i < 2000; i++)
+        {
+            var body = new byte[4 + random.Next(0, 64)];
+            random.NextBytes(body);
+            "k8s\0"u8.CopyTo(body);
+
+            var ok = KubeProtobuf.TryDecode(body, out var obj, out var error);
+
+            Assert.True(ok ? obj is not null && error is null : obj is null && error is not null);
+        }
+    }
+
+    [Fact]
+    public void Corrupted_kubectl_bodies_are_decoded_or_refused_but_never_throw()
+    {
+        var random = new Random(4712);
+        var original = TestData.Read("kubectl-1.32-create-token.bin");
+        for (var i = 0; i < 2000; i++)
+        {
+            var body = original.ToArray();
+            for (var flips = random.Next(1, 4); flips > 0; flips--)
+            {
+                body[random.Next(4, body.Length)] = (byte)random.Next(256);
+            }
+
+            var ok = KubeProtobuf.TryDecode(body, out var obj, out var error);
+
+            Assert.True(ok ? obj is not null && error is null : obj is null && error is not null);
+        }
+    }
+
     private static int IndexOf(byte[] haystack, byte[] needle)
     {
         for (var i = 0; i <= haystack.Length - needle.Length; i++)

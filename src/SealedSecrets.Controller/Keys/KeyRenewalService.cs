@@ -12,6 +12,8 @@ namespace SealedSecrets.Controller.Keys;
 /// </summary>
 internal sealed partial class KeyRenewalService(KeyRenewal renewal, SealedSecretsControllerOptions options, TimeProvider time, ILogger<KeyRenewalService> logger) : BackgroundService
 {
+    private static readonly TimeSpan CheckInterval = TimeSpan.FromMinutes(1);
+
     private readonly SemaphoreSlim _renewNow = new(0, int.MaxValue);
 
     /// <summary>Completes when the first load (and first key, if needed) is done.</summary>
@@ -39,7 +41,9 @@ internal sealed partial class KeyRenewalService(KeyRenewal renewal, SealedSecret
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            var wait = options.KeyRenewPeriod > TimeSpan.Zero ? renewal.NextRenewalDelay() : Timeout.InfiniteTimeSpan;
+            // Wake at least once a minute and look at the clock again: a long single timer would miss
+            // its mark if the clock moved between reading it and arming the timer (and after suspend).
+            var wait = options.KeyRenewPeriod > TimeSpan.Zero ? Min(renewal.NextRenewalDelay(), CheckInterval) : Timeout.InfiniteTimeSpan;
             using var timer = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             var delay = Task.Delay(wait, time, timer.Token);
             var signal = _renewNow.WaitAsync(timer.Token);
@@ -73,6 +77,8 @@ internal sealed partial class KeyRenewalService(KeyRenewal renewal, SealedSecret
             }
         }
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private static partial class Log
     {

@@ -37,6 +37,48 @@ public sealed class UnsealReconcilerTests
     }
 
     [Fact]
+    public async Task Template_data_is_rendered_with_go_templates_and_sprig_over_the_decrypted_values()
+    {
+        var h = new ReconcilerHarness(0);
+        var ss = TestKeys.Seal(0, "production", "checkout-secrets", Values);
+        ss.Spec.Template.Data = new Dictionary<string, string?>
+        {
+            ["header"] = "Bearer {{ .PAYMENT_API_KEY | upper }}",
+            ["config.json"] = "{\"webhook\": {{ .STRIPE_WEBHOOK_SECRET | quote }}, \"region\": \"{{ .region }}\"}",
+            ["region"] = "eu-west-1",
+        };
+        h.Apply(ss);
+
+        await h.ReconcileAsync("production", "checkout-secrets");
+
+        var secret = h.Secret("production", "checkout-secrets")!;
+        Assert.Equal("Bearer SK_LIVE_CANARY_1", Encoding.UTF8.GetString(secret.Data["header"]));
+        Assert.Equal("{\"webhook\": \"whsec_canary_2\", \"region\": \"eu-west-1\"}", Encoding.UTF8.GetString(secret.Data["config.json"]));
+        Assert.Equal("sk_live_canary_1", Encoding.UTF8.GetString(secret.Data["PAYMENT_API_KEY"]));
+    }
+
+    [Fact]
+    public async Task A_failing_template_keeps_the_Secret_and_its_status_names_the_key_but_no_value()
+    {
+        var h = new ReconcilerHarness(0);
+        h.Apply(TestKeys.Seal(0, "production", "checkout-secrets", Values));
+        await h.ReconcileAsync("production", "checkout-secrets");
+
+        var broken = TestKeys.Seal(0, "production", "checkout-secrets", Values, generation: 2);
+        broken.Spec.Template.Data = new Dictionary<string, string?> { ["bad"] = "{{ .PAYMENT_API_KEY | atoi | fail }}" };
+        h.Apply(broken);
+        await h.ReconcileAsync("production", "checkout-secrets");
+
+        var secret = h.Secret("production", "checkout-secrets")!;
+        Assert.Equal("sk_live_canary_1", Encoding.UTF8.GetString(secret.Data["PAYMENT_API_KEY"]));
+        Assert.False(secret.Data.ContainsKey("bad"));
+        var condition = Assert.Single(broken.Status!.Conditions!);
+        Assert.Equal("False", condition.Status);
+        Assert.Contains("template.data[bad]", condition.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("canary", condition.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_second_pass_over_an_object_in_sync_does_no_RSA_operation_and_no_write()
     {
         var h = new ReconcilerHarness(0);

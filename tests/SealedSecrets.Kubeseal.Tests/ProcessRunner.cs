@@ -44,11 +44,21 @@ internal static class ProcessRunner
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (stdin is not null)
+        try
         {
-            await process.StandardInput.WriteAsync(stdin);
+            if (stdin is not null)
+            {
+                await process.StandardInput.WriteAsync(stdin);
+            }
+
+            process.StandardInput.Close();
         }
-        process.StandardInput.Close();
+        catch (IOException)
+        {
+            // The program may exit (e.g. on a usage error) before reading its input: a broken pipe
+            // here is the program's choice, not a test failure; its exit code and output still count.
+        }
+
         using var cts = new CancellationTokenSource(Timeout);
         try
         {

@@ -117,7 +117,7 @@ internal sealed partial class SealedSecretReconciler(
         var order = new KeyAttemptOrder(keys.NewestFirst, _lastKey.TryGetValue(uid, out var last) ? last : null);
         try
         {
-            var secret = SealedSecretUnsealer.Unseal(sealedSecret, order, new UnsealOptions(options.AcceptDeprecatedV1Data));
+            var secret = SealedSecretUnsealer.Unseal(sealedSecret, order, new UnsealOptions(options.AcceptDeprecatedV1Data, GoTemplateRenderer.Instance));
             if (order.Succeeded is { } fingerprint)
             {
                 _lastKey[uid] = fingerprint;

@@ -2,8 +2,9 @@ using System.Globalization;
 
 namespace Kube.Runtime.Hosting;
 
-/// <summary>Turns Go-style listen flags (<c>:8080</c>, <c>127.0.0.1:8081</c>) into Kestrel URLs.</summary>
-internal static class BindAddress
+/// <summary>Turns Go-style listen flags (<c>:8080</c>, <c>127.0.0.1:8081</c>) into Kestrel URLs; empty or <c>0</c> means off.
+/// Shared by the runtime's own servers and by controllers' flags (<c>--listen-addr</c>).</summary>
+public static class BindAddress
 {
     public static string? Parse(string? address, string field)
     {

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Kube.Runtime.Hosting;
 using Microsoft.Extensions.Logging;
 using SealedSecrets.Api;
 using SealedSecrets.Api.Serialization;
@@ -40,7 +41,7 @@ internal sealed partial class ControllerHttpServer(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (ListenAddress.ToUrl(options.ListenAddr, "listen-addr") is not { } url)
+        if (BindAddress.Parse(options.ListenAddr, "--listen-addr") is not { } url)
         {
             return;
         }

@@ -425,49 +425,36 @@ internal static class SprigStrings
         return sb.ToGoString();
     }
 
-    private static GoString Quote(ReadOnlySpan<object?> args)
-    {
-        var sb = new GoStringBuilder();
-        var first = true;
-        foreach (var v in args)
+    // sprig's quote/squote: each non-nil argument formatted, joined by one space.
+    private static GoString Quote(ReadOnlySpan<object?> args) =>
+        JoinNonNil(args, static (sb, v) => sb.Append(GoQuote.Quote(SprigValues.Strval(v))));
+
+    private static GoString Squote(ReadOnlySpan<object?> args) =>
+        JoinNonNil(args, static (sb, v) =>
         {
-            if (v is null)
-            {
-                continue;
-            }
-
-            if (!first)
-            {
-                sb.Append((byte)' ');
-            }
-
-            first = false;
-            sb.Append(GoQuote.Quote(SprigValues.Strval(v)));
-        }
-
-        return sb.ToGoString();
-    }
-
-    private static GoString Squote(ReadOnlySpan<object?> args)
-    {
-        var sb = new GoStringBuilder();
-        var first = true;
-        foreach (var v in args)
-        {
-            if (v is null)
-            {
-                continue;
-            }
-
-            if (!first)
-            {
-                sb.Append((byte)' ');
-            }
-
-            first = false;
             sb.Append((byte)'\'');
             GoFmt.AppendValue(sb, v);
             sb.Append((byte)'\'');
+        });
+
+    private static GoString JoinNonNil(ReadOnlySpan<object?> args, Action<GoStringBuilder, object> append)
+    {
+        var sb = new GoStringBuilder();
+        var first = true;
+        foreach (var v in args)
+        {
+            if (v is null)
+            {
+                continue;
+            }
+
+            if (!first)
+            {
+                sb.Append((byte)' ');
+            }
+
+            first = false;
+            append(sb, v);
         }
 
         return sb.ToGoString();

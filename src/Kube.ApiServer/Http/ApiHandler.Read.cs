@@ -32,9 +32,9 @@ internal sealed partial class ApiHandler
         var q = ctx.Request.Query;
         var labels = LabelSelector.Parse(q["labelSelector"]);
         var fields = FieldSelector.Parse(q["fieldSelector"], rt.Kind);
-        var all = _objects.Store.List(rt.StorageKey, ns, out var revision);
-        var rvText = revision.ToString(CultureInfo.InvariantCulture);
         var (afterNs, afterName, tokenRv) = ContinueToken.Parse(q["continue"]);
+        var all = ListForRequest(q, rt, ns, tokenRv, out var revision);
+        var rvText = revision.ToString(CultureInfo.InvariantCulture);
         if (tokenRv is not null)
         {
             rvText = tokenRv;

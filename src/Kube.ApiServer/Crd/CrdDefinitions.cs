@@ -118,6 +118,7 @@ internal static class CrdDefinitions
                 ShortNames = JsonObjects.StringList(names, "shortNames"),
                 Categories = JsonObjects.StringList(names, "categories"),
                 HasStatus = subresources?["status"] is not null,
+                Scale = ScaleSubresource.From(subresources?["scale"] as JsonObject),
                 TracksGeneration = true,
                 Behavior = ResourceBehavior.CustomResource,
                 Crd = new CrdVersion(crdName, JsonObjects.Str(v, "name")!, served, storage, (JsonObject?)schema?.DeepClone(), columns),

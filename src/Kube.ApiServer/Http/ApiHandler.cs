@@ -263,6 +263,12 @@ internal sealed partial class ApiHandler
             return;
         }
 
+        if (sub == "scale" && rt.Scale is not null && rest.Length == 3)
+        {
+            await ScaleAsync(ctx, rt, ns ?? string.Empty, name);
+            return;
+        }
+
         if (sub == "token" && rt.StorageKey == "/serviceaccounts" && method == "POST" && rest.Length == 3)
         {
             await CreateTokenAsync(ctx, ns!, name);

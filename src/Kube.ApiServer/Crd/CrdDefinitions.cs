@@ -65,6 +65,8 @@ internal static class CrdDefinitions
                     errors.Add(new FieldError($"spec.versions[{i}].name", "Required value", "FieldValueRequired"));
                 }
 
+                ScaleSubresource.Validate(
+                    JsonObjects.Obj(JsonObjects.Obj(v, "subresources") ?? JsonObjects.Obj(spec, "subresources"), "scale"), $"spec.versions[{i}].subresources.scale", errors);
                 if (JsonObjects.Obj(JsonObjects.Obj(v, "schema"), "openAPIV3Schema") is null)
                 {
                     errors.Add(new FieldError($"spec.versions[{i}].schema.openAPIV3Schema", "Required value: schemas are required", "FieldValueRequired"));

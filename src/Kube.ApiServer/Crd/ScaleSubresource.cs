@@ -10,12 +10,57 @@ namespace Kube.ApiServer.Crd;
 /// and from an <c>autoscaling/v1 Scale</c> as apiextensions-apiserver does (paths are simple
 /// dotted JSON paths such as <c>.spec.replicas</c>).
 /// </summary>
-internal sealed record ScaleSubresource(string SpecReplicasPath, string StatusReplicasPath, string? LabelSelectorPath)
+internal sealed partial record ScaleSubresource(string SpecReplicasPath, string StatusReplicasPath, string? LabelSelectorPath)
 {
     public static ScaleSubresource? From(JsonObject? scale) =>
         scale is null || JsonObjects.Str(scale, "specReplicasPath") is not { Length: > 0 } spec
             ? null
             : new ScaleSubresource(spec, JsonObjects.Str(scale, "statusReplicasPath") ?? ".status.replicas", JsonObjects.Str(scale, "labelSelectorPath"));
+
+    /// <summary>
+    /// apiextensions' checks of <c>subresources.scale</c>: both replicas paths are required simple
+    /// JSON paths, the spec one under <c>.spec</c>, the status one under <c>.status</c>, a label
+    /// selector path under either.
+    /// </summary>
+    public static void Validate(JsonObject? scale, string path, List<Http.FieldError> errors)
+    {
+        if (scale is null)
+        {
+            return;
+        }
+
+        Check("specReplicasPath", required: true, ".spec.");
+        Check("statusReplicasPath", required: true, ".status.");
+        Check("labelSelectorPath", required: false, ".spec.", ".status.");
+
+        void Check(string field, bool required, params string[] under)
+        {
+            var value = JsonObjects.Str(scale, field);
+            var where = $"{path}.{field}";
+            if (string.IsNullOrEmpty(value))
+            {
+                if (required)
+                {
+                    errors.Add(new Http.FieldError(where, "Required value", "FieldValueRequired"));
+                }
+
+                return;
+            }
+
+            if (!SimplePath().IsMatch(value))
+            {
+                errors.Add(new Http.FieldError(where, $"Invalid value: \"{value}\": must be a simple json path starting with . and without array indices"));
+            }
+            else if (!under.Any(p => value.StartsWith(p, StringComparison.Ordinal)))
+            {
+                var target = under.Length == 1 ? under[0].TrimEnd('.') : "either .spec or .status";
+                errors.Add(new Http.FieldError(where, $"Invalid value: \"{value}\": should be a json path under {target}"));
+            }
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\.[A-Za-z0-9_-]+)+$")]
+    private static partial System.Text.RegularExpressions.Regex SimplePath();
 
     /// <summary>The Scale view of a custom resource; absent or non-integer replicas read as 0, as upstream's NestedInt64 lookups do.</summary>
     public JsonObject ToScale(JsonObject cr)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using k8s;
 using k8s.Models;
 using Sigil.Testing;
 
@@ -156,5 +157,18 @@ public sealed class ScaleSubresourceTests(ClusterFixture fixture) : IClassFixtur
         var (tooMany, _) = await SendAsync(http, HttpMethod.Patch, $"{item}/scale", """{"spec":{"replicas":11}}""", "application/merge-patch+json");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, tooMany);
         Assert.Equal(4, (int?)(await SendAsync(http, HttpMethod.Get, item)).Body["spec"]!["size"]);
+    }
+
+    [Fact]
+    public async Task A_CRD_whose_scale_paths_are_outside_spec_and_status_is_refused()
+    {
+        var crd = Pools($"bad{Guid.NewGuid().ToString("N")[..6]}.example.com");
+        crd.Spec.Versions[0].Subresources.Scale.SpecReplicasPath = ".status.size";
+        crd.Spec.Versions[0].Subresources.Scale.StatusReplicasPath = string.Empty;
+        var e = await Assert.ThrowsAsync<k8s.Autorest.HttpOperationException>(() => _cluster.Client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, e.Response.StatusCode);
+        var message = (string)JsonNode.Parse(e.Response.Content)!["message"]!;
+        Assert.Contains("spec.versions[0].subresources.scale.specReplicasPath: Invalid value: \".status.size\": should be a json path under .spec", message, StringComparison.Ordinal);
+        Assert.Contains("spec.versions[0].subresources.scale.statusReplicasPath: Required value", message, StringComparison.Ordinal);
     }
 }

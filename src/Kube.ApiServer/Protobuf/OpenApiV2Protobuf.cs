@@ -9,7 +9,7 @@ namespace Kube.ApiServer.Protobuf;
 /// Encodes a Swagger 2.0 document (as JSON) into gnostic's <c>openapi.v2.Document</c> protobuf
 /// message (google/gnostic-models <c>openapiv2/OpenAPIv2.proto</c>), the form kubectl and client-go
 /// request from <c>/openapi/v2</c> with <c>Accept: application/com.github.proto-openapi.spec.v2@v1.0+protobuf</c>
-/// and decode with <c>proto.Unmarshal</c> (kubectl ≥ 1.30 has no JSON fallback).
+/// and decode with <c>proto.Unmarshal</c> (client-go never falls back to JSON for v2).
 /// <para>
 /// Covered: Document {swagger=1, info=2, paths=8, definitions=9}, Info {title=1, version=2,
 /// description=3}, Paths (empty: the server publishes no operations in v2) and the full Schema

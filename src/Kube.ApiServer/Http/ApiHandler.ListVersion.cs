@@ -142,6 +142,12 @@ internal sealed partial class ApiHandler
             return null;
         }
 
+        if (!changes.Exists(c => c.Rv <= currentRevision))
+        {
+            // Nothing in this resource (and namespace) changed since the target: the snapshot is current.
+            return current;
+        }
+
         var state = new SortedDictionary<(string Ns, string Name), StoredObject>(current.ToDictionary(o => (o.Namespace, o.Name)), NsNameComparer.Instance);
         for (var i = changes.Count - 1; i >= 0; i--)
         {

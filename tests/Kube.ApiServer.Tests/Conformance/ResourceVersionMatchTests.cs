@@ -73,6 +73,22 @@ public sealed class ResourceVersionMatchTests(ClusterFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task Exact_answers_the_requested_revision_when_only_other_namespaces_changed_since()
+    {
+        var (http, path) = await NamespaceAsync();
+        var (other, otherPath) = await NamespaceAsync();
+        using var _ = http;
+        using var __ = other;
+        await SendAsync(http, HttpMethod.Post, path, ConfigMap("a", "1"));
+        var then = Rv((await GetAsync(http, path)).Body);
+        await SendAsync(other, HttpMethod.Post, otherPath, ConfigMap("z", "1"));
+
+        var (_, exact) = await GetAsync(http, $"{path}?resourceVersion={then}&resourceVersionMatch=Exact");
+        Assert.Equal(then, Rv(exact));
+        Assert.Equal([("a", "1")], Items(exact));
+    }
+
+    [Fact]
     public async Task A_resourceVersion_the_server_has_not_reached_is_504_ResourceVersionTooLarge()
     {
         var (http, path) = await NamespaceAsync();

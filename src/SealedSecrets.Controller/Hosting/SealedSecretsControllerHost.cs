@@ -1,4 +1,5 @@
 using k8s;
+using Kube.Runtime.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,7 @@ namespace SealedSecrets.Controller.Hosting;
 public sealed class SealedSecretsControllerHost : IAsyncDisposable
 {
     private readonly IHost _host;
+    private Kubernetes? _ownedClient;
 
     private SealedSecretsControllerHost(IHost host) => _host = host;
 
@@ -55,6 +57,43 @@ public sealed class SealedSecretsControllerHost : IAsyncDisposable
 
     internal IServiceProvider Services => _host.Services;
 
+    /// <summary>
+    /// A client whose every request (lists, watches, reads, writes, Events, the Lease) passes one
+    /// shared token bucket of <c>--kubeclient-qps</c> / <c>--kubeclient-burst</c>, as client-go's
+    /// clientset shares one limiter (reference §3.1).
+    /// </summary>
+    public static Kubernetes CreateClient(KubernetesClientConfiguration config, SealedSecretsControllerOptions options, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(options);
+        return new Kubernetes(config, new ClientRateLimitHandler(options.KubeclientQps, options.KubeclientBurst, time ?? TimeProvider.System));
+    }
+
+    /// <summary>
+    /// Starts the controller with its own rate-limited client (<see cref="CreateClient"/>), disposed
+    /// with the controller. This is how <c>sigil controller sealed-secrets</c> runs.
+    /// </summary>
+    public static async Task<SealedSecretsControllerHost> StartAsync(
+        KubernetesClientConfiguration config,
+        SealedSecretsControllerOptions options,
+        ILoggerFactory? loggerFactory = null,
+        TimeProvider? time = null,
+        CancellationToken cancellationToken = default)
+    {
+        var client = CreateClient(config, options, time);
+        try
+        {
+            var host = await StartAsync(client, options, loggerFactory, time, cancellationToken).ConfigureAwait(false);
+            host._ownedClient = client;
+            return host;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Starts the controller; returns once keys are loaded and the HTTP server listens.</summary>
     public static async Task<SealedSecretsControllerHost> StartAsync(
         Kubernetes client,
@@ -87,5 +126,6 @@ public sealed class SealedSecretsControllerHost : IAsyncDisposable
     {
         await StopAsync().ConfigureAwait(false);
         _host.Dispose();
+        _ownedClient?.Dispose();
     }
 }

@@ -70,8 +70,8 @@ public static class SealedSecretsControllerServices
                 Scope(i, namespaces);
                 i.Transform = WithoutManagedFields;
             })
-            .Watches<V1Secret>(
-                secret => Requests(secret, options, failures),
+            .WatchesEvents<V1Secret>(
+                e => Requests(e, options, failures),
                 i =>
                 {
                     // Metadata only: the controller needs owner references, names and two
@@ -121,15 +121,25 @@ public static class SealedSecretsControllerServices
         return s;
     }
 
-    private static IEnumerable<ReconcileRequest> Requests(V1Secret secret, SealedSecretsControllerOptions options, UnsealFailures failures)
+    internal static IEnumerable<ReconcileRequest> Requests(InformerEvent<V1Secret> e, SealedSecretsControllerOptions options, UnsealFailures failures)
     {
+        var secret = e.Current;
         if (KeySecrets.IsKeySecret(secret, options))
         {
             // A new key may open what failed before.
-            return failures.Snapshot();
+            return e.Type == InformerEventType.Deleted ? [] : failures.Snapshot();
         }
-        // Upstream recreates a deleted Secret by queueing the SealedSecret of the same name.
-        return options.SkipRecreate ? [] : [new ReconcileRequest(secret.Metadata.NamespaceProperty, secret.Metadata.Name)];
+        // Upstream (reference §3.6, controller.go watchSecrets) reacts to deletions only: a deleted
+        // Secret controlled by the SealedSecret of the same name, or annotated managed, requeues
+        // that SealedSecret, which recreates it. Edits are not watched (upstream undoes them only
+        // when the SealedSecret is unsealed again).
+        if (options.SkipRecreate || e.Type != InformerEventType.Deleted)
+        {
+            return [];
+        }
+        var meta = secret.Metadata;
+        var controlledBySameName = meta.OwnerReferences?.Any(r => r.Controller == true && r.Kind == SealedSecretResource.Kind && r.Name == meta.Name) == true;
+        return controlledBySameName || SecretOwnership.IsManaged(meta) ? [new ReconcileRequest(meta.NamespaceProperty, meta.Name)] : [];
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;

@@ -61,4 +61,24 @@ public sealed class ControllerFlagBehaviourTests
         Assert.Null(await ClusterFixture.SecretAsync(cluster.Client, "team-b", "app"));
         Assert.Null((await ClusterFixture.GetAsync(cluster.Client, "team-b", "app")).Status);
     }
+
+    [Fact]
+    public async Task With_watch_for_secrets_a_restored_key_is_read_from_the_metadata_watch_and_opens_what_failed()
+    {
+        await using var cluster = await ClusterFixture.StartAsync("apps");
+        var options = ClusterFixture.Options(o => o.WatchForSecrets = true);
+        await using var controller = await ClusterFixture.StartControllerAsync(cluster, options);
+        var backup = TestKeys.Pair(3);
+        var sealedForBackup = backup.PrivateKey.PublicKey;
+        await ClusterFixture.ApplyAsync(cluster.Client, ClusterFixture.Seal(sealedForBackup, "apps", "old", new Dictionary<string, string> { ["k"] = "from-backup" }));
+        await ClusterFixture.SyncedAsync(cluster.Client, "apps", "old", "False");
+
+        // kubectl apply -f main.key: the key Secret comes back while the controller runs.
+        await cluster.Client.CoreV1.CreateNamespacedSecretAsync(Keys.KeySecrets.ToSecret(backup, options), "kube-system");
+
+        await ClusterFixture.SyncedAsync(cluster.Client, "apps", "old", "True");
+        Assert.Equal(2, controller.KeyCount);
+        var secret = await ClusterFixture.SecretAsync(cluster.Client, "apps", "old");
+        Assert.Equal("from-backup", System.Text.Encoding.UTF8.GetString(secret!.Data["k"]));
+    }
 }

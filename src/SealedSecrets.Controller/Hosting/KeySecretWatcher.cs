@@ -32,7 +32,10 @@ internal sealed partial class KeySecretWatcher(
                 if (e.Type != InformerEventType.Deleted && KeySecrets.IsKeySecret(e.Current, options)
                     && renewal.Registry.FindBySecretName(e.Current.Metadata.Name) is null)
                 {
-                    _ = RegisterAsync(e.Current);
+                    // Synchronously, on the informer's loop: this handler runs before the unseal
+                    // controller's, which requeues failed SealedSecrets for the same event, so the
+                    // key must be registered by then. Key Secrets appear rarely; one GET is cheap.
+                    RegisterAsync(e.Current).GetAwaiter().GetResult();
                 }
             });
         }
@@ -55,9 +58,11 @@ internal sealed partial class KeySecretWatcher(
     {
         try
         {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+            timeout.CancelAfter(TimeSpan.FromSeconds(30));
             var secret = seen.Data is not null
                 ? seen
-                : await store.GetAsync(seen.Metadata.NamespaceProperty, seen.Metadata.Name, _stopping.Token).ConfigureAwait(false);
+                : await store.GetAsync(seen.Metadata.NamespaceProperty, seen.Metadata.Name, timeout.Token).ConfigureAwait(false);
             if (secret is not null)
             {
                 renewal.TryRegister(secret);
@@ -65,6 +70,7 @@ internal sealed partial class KeySecretWatcher(
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
+            // Stopping.
         }
 #pragma warning disable CA1031 // A failed read is logged; the key is picked up on the next event or restart.
         catch (Exception ex)

@@ -37,13 +37,13 @@ public sealed class ControllerFlagBehaviourTests
     }
 
     [Fact]
-    public async Task Additional_namespaces_are_listed_and_watched_one_by_one_and_other_namespaces_are_ignored()
+    public async Task Additional_namespaces_are_listed_and_watched_one_by_one_missing_ones_skipped_and_other_namespaces_ignored()
     {
         await using var cluster = await ClusterFixture.StartAsync("team-a", "team-b");
         var options = ClusterFixture.Options(o =>
         {
             o.AllNamespaces = false;
-            o.AdditionalNamespaces = ["team-a"];
+            o.AdditionalNamespaces = ["team-a", "no-such-namespace"];
         });
         await using var controller = await ClusterFixture.StartControllerAsync(cluster, options);
         var sealedSecretInformer = controller.Services.GetRequiredService<IOptions<InformerOptions<SealedSecret>>>().Value;

@@ -17,7 +17,7 @@ namespace SealedSecrets.Controller.Hosting;
 /// points at. Dispose (or <see cref="StopAsync"/>) stops it cleanly: workers drain, the HTTP server
 /// closes, the Lease is released.
 /// </summary>
-public sealed class SealedSecretsControllerHost : IAsyncDisposable
+public sealed partial class SealedSecretsControllerHost : IAsyncDisposable
 {
     private readonly IHost _host;
     private Kubernetes? _ownedClient;
@@ -104,6 +104,7 @@ public sealed class SealedSecretsControllerHost : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(options);
+        await DropMissingNamespacesAsync(client, options, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SealedSecretsControllerHost>(), cancellationToken).ConfigureAwait(false);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddSingleton(loggerFactory ?? NullLoggerFactory.Instance);
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
@@ -114,6 +115,33 @@ public sealed class SealedSecretsControllerHost : IAsyncDisposable
         var host = builder.Build();
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         return new SealedSecretsControllerHost(host);
+    }
+
+    /// <summary>
+    /// Upstream (reference §3.1): an <c>--additional-namespaces</c> entry naming a namespace that
+    /// does not exist is logged and skipped. Removed from <paramref name="options"/> before the
+    /// informers are configured.
+    /// </summary>
+    private static async Task DropMissingNamespacesAsync(Kubernetes client, SealedSecretsControllerOptions options, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (options.AdditionalNamespaces.Count == 0)
+        {
+            return;
+        }
+        var existing = new List<string>();
+        foreach (var ns in options.AdditionalNamespaces.Distinct(StringComparer.Ordinal))
+        {
+            try
+            {
+                await client.CoreV1.ReadNamespaceAsync(ns, cancellationToken: cancellationToken).ConfigureAwait(false);
+                existing.Add(ns);
+            }
+            catch (k8s.Autorest.HttpOperationException ex) when (ex.Response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                Log.NamespaceMissing(logger, ns);
+            }
+        }
+        options.AdditionalNamespaces = existing;
     }
 
     /// <summary>Makes a new sealing key now (upstream: SIGUSR1).</summary>
@@ -127,5 +155,11 @@ public sealed class SealedSecretsControllerHost : IAsyncDisposable
         await StopAsync().ConfigureAwait(false);
         _host.Dispose();
         _ownedClient?.Dispose();
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1001, LogLevel.Warning, "Namespace {Namespace} from --additional-namespaces does not exist; skipped")]
+        public static partial void NamespaceMissing(ILogger logger, string @namespace);
     }
 }

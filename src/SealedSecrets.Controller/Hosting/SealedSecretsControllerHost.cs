@@ -94,7 +94,10 @@ public sealed partial class SealedSecretsControllerHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the controller; returns once keys are loaded and the HTTP server listens.</summary>
+    /// <summary>
+    /// Starts the controller; returns once keys are loaded and the HTTP server listens. With leader
+    /// election the first key of an empty cluster is made by whichever replica leads, after this returns.
+    /// </summary>
     public static async Task<SealedSecretsControllerHost> StartAsync(
         Kubernetes client,
         SealedSecretsControllerOptions options,

@@ -71,9 +71,21 @@ await using (var server = await ApiServerHost.StartAsync(new ApiServerOptions { 
 }
 
 // S3: RSS of a separate controller process, empty cluster vs. 10,000 unrelated 4 KiB Secrets.
-var empty = await Memory.MeasureAsync(Path.Combine(work, "m0"), unrelated: 0, keySize);
-var noisy = await Memory.MeasureAsync(Path.Combine(work, "m1"), unrelated: 10_000, keySize);
-Console.WriteLine($"S3 memory: controller RSS {empty / 1048576.0:0.0} MB with an empty cluster, {noisy / 1048576.0:0.0} MB with 10,000 unrelated 4 KiB Secrets (+{(noisy - empty) / 1048576.0:0.0} MB)");
+// Optional 5th argument: repetitions (the medians are reported; RSS varies run to run by a few MB).
+var repeats = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 1;
+var emptyRuns = new List<Memory.Sample>();
+var noisyRuns = new List<Memory.Sample>();
+for (var r = 0; r < repeats; r++)
+{
+    var e = await Memory.MeasureAsync(Path.Combine(work, $"m0-{r}"), unrelated: 0, keySize);
+    var n = await Memory.MeasureAsync(Path.Combine(work, $"m1-{r}"), unrelated: 10_000, keySize);
+    emptyRuns.Add(e);
+    noisyRuns.Add(n);
+    Console.WriteLine($"S3 run {r + 1}: empty {e}; noisy {n}; growth +{(n.Rss - e.Rss) / 1048576.0:0.0} MB");
+}
+var empty = Memory.Median(emptyRuns, s => s.Rss);
+var noisy = Memory.Median(noisyRuns, s => s.Rss);
+Console.WriteLine($"S3 memory: controller RSS {empty / 1048576.0:0.0} MB with an empty cluster, {noisy / 1048576.0:0.0} MB with 10,000 unrelated 4 KiB Secrets (+{(noisy - empty) / 1048576.0:0.0} MB, medians of {repeats})");
 try
 {
     Directory.Delete(work, recursive: true);
@@ -137,7 +149,20 @@ internal static class Cluster
 
 internal static class Memory
 {
-    public static async Task<long> MeasureAsync(string dir, int unrelated, int keySize)
+    /// <summary>One controller process: total RSS, its anonymous and file-backed parts (smaps_rollup).</summary>
+    public sealed record Sample(long Rss, long RssAnon, long RssFile)
+    {
+        public override string ToString() =>
+            $"RSS {Rss / 1048576.0:0.0} MB (anon {RssAnon / 1048576.0:0.0}, file {RssFile / 1048576.0:0.0})";
+    }
+
+    public static long Median(List<Sample> samples, Func<Sample, long> value)
+    {
+        var sorted = samples.Select(value).Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+
+    public static async Task<Sample> MeasureAsync(string dir, int unrelated, int keySize)
     {
         await using var server = await ApiServerHost.StartAsync(new ApiServerOptions { DataDirectory = dir, InMemory = true, Port = 0 });
         var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(server.KubeconfigPath));
@@ -166,9 +191,16 @@ internal static class Memory
         // Wait for the key Secret (the controller is up), then for the informers to settle.
         await Cluster.WaitAsync(() => client.CoreV1.ListNamespacedSecret("kube-system", labelSelector: "sealedsecrets.bitnami.com/sealed-secrets-key=active").Items.Count > 0, TimeSpan.FromMinutes(2));
         await Task.Delay(TimeSpan.FromSeconds(8));
-        var rss = File.ReadAllLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        var status = File.ReadAllLines($"/proc/{process.Id}/status");
+        var sample = new Sample(Kb(status, "VmRSS:"), Kb(status, "RssAnon:"), Kb(status, "RssFile:") + Kb(status, "RssShmem:"));
         process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync();
-        return long.Parse(rss.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        return sample;
+    }
+
+    private static long Kb(string[] lines, string field)
+    {
+        var line = lines.First(l => l.StartsWith(field, StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 }

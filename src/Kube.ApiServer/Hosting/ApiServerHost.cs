@@ -36,12 +36,12 @@ public sealed class ApiServerHost : IAsyncDisposable
     private readonly ObjectStore _store;
     private readonly TlsMaterial _tls;
     private readonly RSA _signingKey;
-    private readonly HttpClient _proxyClient;
+    private readonly Lazy<HttpClient> _proxyClient;
     private readonly CancellationTokenSource _stopping;
     private readonly Task _gc;
     private int _disposed;
 
-    private ApiServerHost(WebApplication app, ObjectStore store, TlsMaterial tls, RSA signingKey, HttpClient proxyClient, Task gc, Uri baseAddress, string token, string? kubeconfigPath, CancellationTokenSource stopping)
+    private ApiServerHost(WebApplication app, ObjectStore store, TlsMaterial tls, RSA signingKey, Lazy<HttpClient> proxyClient, Task gc, Uri baseAddress, string token, string? kubeconfigPath, CancellationTokenSource stopping)
     {
         _app = app;
         _store = store;
@@ -119,7 +119,9 @@ public sealed class ApiServerHost : IAsyncDisposable
         }
 
         var tokens = new TokenIssuer(signingKey, TokenIssuerName, time, store);
-        var proxyClient = new HttpClient(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false }) { Timeout = TimeSpan.FromMinutes(5) };
+        // Created on the first services/proxy call: most servers never proxy, and building the client
+        // at start loaded and touched System.Net.Http for nothing (docs/apiserver.md, "Memory").
+        var proxyClient = new Lazy<HttpClient>(() => new HttpClient(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false }) { Timeout = TimeSpan.FromMinutes(5) });
         var handler = new ApiHandler(objects, tokens, new ServiceProxy(proxyClient), token, time, logger, options.KubernetesMinor);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -179,7 +181,11 @@ public sealed class ApiServerHost : IAsyncDisposable
         _store.Dispose();
         await _app.StopAsync(timeout.Token);
         await _app.DisposeAsync();
-        _proxyClient.Dispose();
+        if (_proxyClient.IsValueCreated)
+        {
+            _proxyClient.Value.Dispose();
+        }
+
         _tls.Dispose();
         _signingKey.Dispose();
         _stopping.Dispose();

@@ -55,6 +55,27 @@ public sealed class ControllerOptions<T>
         return Watch<TOther>((obj, _) => map(obj));
     }
 
+    /// <summary>
+    /// Reconciles the keys <paramref name="map"/> returns for each change of a <typeparamref name="TOther"/>;
+    /// the map sees the event's type and previous state, e.g. to react to deletions only.
+    /// </summary>
+    public ControllerOptions<T> WatchesEvents<TOther>(Func<InformerEvent<TOther>, IEnumerable<ReconcileRequest>> map)
+        where TOther : class, IKubernetesObject<V1ObjectMeta>
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        _watches.Add(new SecondaryWatch(
+            typeof(TOther),
+            sp => (IRunnableInformer)sp.GetRequiredService<IInformer<TOther>>(),
+            (sp, _, enqueue) => sp.GetRequiredService<IInformer<TOther>>().Subscribe(e =>
+            {
+                foreach (var request in map(e))
+                {
+                    enqueue(request);
+                }
+            })));
+        return this;
+    }
+
     internal void Validate()
     {
         var errors = new List<string>();

@@ -38,4 +38,13 @@ public sealed class ControllerBuilder<T>
         Services.Configure<ControllerOptions<T>>(o => o.Watches(map));
         return this;
     }
+
+    /// <summary>Reconciles the keys <paramref name="map"/> returns for each change (with its type and previous state) of a <typeparamref name="TOther"/>.</summary>
+    public ControllerBuilder<T> WatchesEvents<TOther>(Func<InformerEvent<TOther>, IEnumerable<ReconcileRequest>> map, Action<InformerOptions<TOther>>? informer = null)
+        where TOther : class, IKubernetesObject<V1ObjectMeta>
+    {
+        Services.AddInformer(informer);
+        Services.Configure<ControllerOptions<T>>(o => o.WatchesEvents(map));
+        return this;
+    }
 }

@@ -55,13 +55,18 @@ public static class SealedSecretsControllerServices
         services.AddHostedService(sp => sp.GetRequiredService<ControllerHttpServer>());
         var failures = new UnsealFailures();
         services.AddSingleton(failures);
+        services.AddSingleton(_ => new UnsealGate(options.Workers));
         services.AddHostedService<KeySecretWatcher>();
 
         var namespaces = options.WatchedNamespaces;
         services.AddController<SealedSecretReconciler, SealedSecret>(o =>
             {
                 o.Name = "sealedsecret";
-                o.MaxConcurrentReconciles = options.Workers;
+                // --workers bounds the RSA work (UnsealGate); more reconciles run so API round trips overlap it.
+                o.MaxConcurrentReconciles = UnsealGate.InFlight(options.Workers);
+                // Upstream queues an update only when the spec changed (reference §3.6), so the
+                // controller's own status writes do not wake it again.
+                o.Filter = EventFilters.GenerationChanged;
             })
             .WithInformer(i =>
             {
@@ -70,8 +75,8 @@ public static class SealedSecretsControllerServices
                 i.Namespace = namespaces is { Count: 1 } ? namespaces[0] : null;
                 i.Transform = namespaces is null ? WithoutManagedFields : s => namespaces.Contains(s.Metadata?.NamespaceProperty ?? string.Empty) ? WithoutManagedFields(s) : null;
             })
-            .Watches<V1Secret>(
-                secret => Requests(secret, options, failures),
+            .WatchesEvents<V1Secret>(
+                change => Requests(change, options, failures),
                 i =>
                 {
                     i.Transform = SecretCacheFilter.For(options);
@@ -92,16 +97,33 @@ public static class SealedSecretsControllerServices
         return s;
     }
 
-    private static IEnumerable<ReconcileRequest> Requests(V1Secret secret, SealedSecretsControllerOptions options, UnsealFailures failures)
+    private static IEnumerable<ReconcileRequest> Requests(InformerEvent<V1Secret> change, SealedSecretsControllerOptions options, UnsealFailures failures)
     {
+        var secret = change.Current;
         if (KeySecrets.IsKeySecret(secret, options))
         {
             // A new key may open what failed before.
             return failures.Snapshot();
         }
+        if (options.SkipRecreate)
+        {
+            return [];
+        }
+        // The echo of the controller's own create or update (owned and stamped with the source
+        // digest) needs no second pass: the reconcile that wrote it is in sync. Upstream requeues on
+        // deletion only (reference §3.6); other changes (say, a blocking Secret annotated managed)
+        // still requeue, so it is taken over without waiting for a retry.
+        if (change.Type != InformerEventType.Deleted && IsOwnWrite(secret))
+        {
+            return [];
+        }
         // Upstream recreates a deleted Secret by queueing the SealedSecret of the same name.
-        return options.SkipRecreate ? [] : [new ReconcileRequest(secret.Metadata.NamespaceProperty, secret.Metadata.Name)];
+        return [new ReconcileRequest(secret.Metadata.NamespaceProperty, secret.Metadata.Name)];
     }
+
+    private static bool IsOwnWrite(V1Secret secret) =>
+        SecretOwnership.IsOwnedBySealedSecret(secret.Metadata)
+        && secret.Metadata.Annotations?.ContainsKey(ControllerMessages.SourceHashAnnotation) == true;
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

@@ -61,7 +61,7 @@ await using (var server = await ApiServerHost.StartAsync(new ApiServerOptions { 
             $"({3 * count / wall:0} values/s); RSA ops {cold.RsaOperations:0} ({cold.RsaOperations / wall:0}/s); writes {cold.Writes:0}; " +
             $"CPU {cpu:0.0} s (controller + in-process API server) = {1000 * cpu / count:0.0} ms per SealedSecret, {cpu / Environment.ProcessorCount:0.0} s on {Environment.ProcessorCount} idle cores");
         var metrics = await Cluster.MetricsAsync(cold);
-        Console.WriteLine($"S1 parallelism: {cpu / wall:0.00} cores busy on average; {metrics.Reconciles:0} reconciles, {metrics.ReconcileSeconds / wall:0.0} in flight on average ({workers} RSA workers)");
+        Console.WriteLine($"S1 parallelism: {cpu / wall:0.00} cores busy on average; {metrics.Reconciles:0} reconciles, {metrics.ReconcileSeconds / wall:0.0} in flight on average ({workers} RSA workers, busy {100 * cold.Services.GetRequiredService<SealedSecrets.Controller.Unseal.UnsealGate>().Busy.TotalSeconds / (workers * wall):0}% of wall)");
         Console.WriteLine($"S1 requests: {requests.Describe()}");
     }
     var secrets = await client.CoreV1.ListNamespacedSecretAsync("bench");

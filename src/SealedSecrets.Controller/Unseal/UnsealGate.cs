@@ -15,6 +15,7 @@ internal sealed class UnsealGate : IDisposable
     public const int InFlightPerWorker = 4;
 
     private readonly SemaphoreSlim _slots;
+    private long _busyTicks;
 
     public UnsealGate(int workers)
     {
@@ -25,6 +26,9 @@ internal sealed class UnsealGate : IDisposable
 
     public int Workers { get; }
 
+    /// <summary>Time spent holding a worker slot, summed over workers (the benchmark's RSA occupancy).</summary>
+    public TimeSpan Busy => TimeSpan.FromSeconds(Interlocked.Read(ref _busyTicks) / (double)System.Diagnostics.Stopwatch.Frequency);
+
     /// <summary>Concurrent reconciles for the controller: <see cref="InFlightPerWorker"/> × workers.</summary>
     public static int InFlight(int workers) => checked(Math.Max(1, workers) * InFlightPerWorker);
 
@@ -33,12 +37,14 @@ internal sealed class UnsealGate : IDisposable
     {
         ArgumentNullException.ThrowIfNull(unseal);
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             return unseal();
         }
         finally
         {
+            Interlocked.Add(ref _busyTicks, System.Diagnostics.Stopwatch.GetTimestamp() - started);
             _slots.Release();
         }
     }

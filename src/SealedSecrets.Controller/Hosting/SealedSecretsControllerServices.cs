@@ -76,7 +76,7 @@ public static class SealedSecretsControllerServices
                 i.Transform = namespaces is null ? WithoutManagedFields : s => namespaces.Contains(s.Metadata?.NamespaceProperty ?? string.Empty) ? WithoutManagedFields(s) : null;
             })
             .WatchesEvents<V1Secret>(
-                change => Requests(change, options, failures),
+                change => SecretRequests(change, options, failures),
                 i =>
                 {
                     i.Transform = SecretCacheFilter.For(options);
@@ -97,7 +97,7 @@ public static class SealedSecretsControllerServices
         return s;
     }
 
-    private static IEnumerable<ReconcileRequest> Requests(InformerEvent<V1Secret> change, SealedSecretsControllerOptions options, UnsealFailures failures)
+    internal static IEnumerable<ReconcileRequest> SecretRequests(InformerEvent<V1Secret> change, SealedSecretsControllerOptions options, UnsealFailures failures)
     {
         var secret = change.Current;
         if (KeySecrets.IsKeySecret(secret, options))

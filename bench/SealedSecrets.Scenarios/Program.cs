@@ -65,7 +65,8 @@ await using (var server = await ApiServerHost.StartAsync(new ApiServerOptions { 
         Console.WriteLine($"S1 requests: {requests.Describe()}");
     }
     var secrets = await client.CoreV1.ListNamespacedSecretAsync("bench");
-    Console.WriteLine($"S1 check: {secrets.Items.Count} Secrets in namespace bench");
+    var synced = Cluster.CountSynced(await client.CustomObjects.ListNamespacedCustomObjectAsync<JsonElement>(SealedSecretResource.Group, SealedSecretResource.Version, "bench", SealedSecretResource.Plural));
+    Console.WriteLine($"S1 check: {secrets.Items.Count} Secrets in namespace bench; {synced} SealedSecrets with Synced=True");
 
     requests.Reset();
     var cpu2 = Process.GetCurrentProcess().TotalProcessorTime;
@@ -138,6 +139,11 @@ internal static class Cluster
             await client.CustomObjects.CreateNamespacedCustomObjectAsync(doc.RootElement, SealedSecretResource.Group, SealedSecretResource.Version, ns, SealedSecretResource.Plural, cancellationToken: ct);
         });
     }
+
+    public static int CountSynced(JsonElement list) =>
+        list.GetProperty("items").EnumerateArray().Count(item =>
+            item.TryGetProperty("status", out var status) && status.TryGetProperty("conditions", out var conditions)
+            && conditions.EnumerateArray().Any(c => c.GetProperty("type").GetString() == "Synced" && c.GetProperty("status").GetString() == "True"));
 
     /// <summary>Reconciles and seconds spent in them, from the controller's own Prometheus metrics.</summary>
     public static async Task<(double Reconciles, double ReconcileSeconds)> MetricsAsync(SealedSecretsControllerHost host)

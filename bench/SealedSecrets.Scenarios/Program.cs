@@ -31,15 +31,20 @@ if (!memoryOnly)
 {
 await using (var server = await ApiServerHost.StartAsync(new ApiServerOptions { DataDirectory = Path.Combine(work, "s1"), InMemory = true, Port = 0, WatchHistory = 50_000 }))
 {
-    // Every request the controller makes goes through this client, so it counts them per verb and resource.
-    var requests = new RequestCounter();
-    var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(server.KubeconfigPath), requests);
+    var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(server.KubeconfigPath);
+    var client = new Kubernetes(config);
     await Cluster.PrepareAsync(client, "bench");
     var options = Cluster.Options(keySize, workers);
+    // The controllers get the client `sigil controller` builds (SealedSecretsControllerHost.CreateClient):
+    // every request passes the --kubeclient-qps/--kubeclient-burst bucket (defaults), and here
+    // also a counter per verb and resource.
+    var requests = new RequestCounter();
+    using var controllerClient = new Kubernetes(config, new Kube.Runtime.Client.ClientRateLimitHandler(options.KubeclientQps, options.KubeclientBurst, TimeProvider.System), requests);
+    Console.WriteLine($"controller client: --kubeclient-qps {options.KubeclientQps} --kubeclient-burst {options.KubeclientBurst}");
 
     // A first start makes the key; the SealedSecrets are then created while no controller runs.
     SealingPublicKey key;
-    await using (var first = await SealedSecretsControllerHost.StartAsync(client, options))
+    await using (var first = await SealedSecretsControllerHost.StartAsync(controllerClient, options))
     {
         using var http = new HttpClient { BaseAddress = first.HttpUrl };
         key = SealingPublicKey.FromCertificate(SealingPem.ReadFirstCertificate(await http.GetStringAsync(new Uri("/v1/cert.pem", UriKind.Relative))));
@@ -51,7 +56,7 @@ await using (var server = await ApiServerHost.StartAsync(new ApiServerOptions { 
     requests.Reset();
     var cpu1 = Process.GetCurrentProcess().TotalProcessorTime;
     var s1 = Stopwatch.StartNew();
-    await using (var cold = await SealedSecretsControllerHost.StartAsync(client, options))
+    await using (var cold = await SealedSecretsControllerHost.StartAsync(controllerClient, options))
     {
         await Cluster.WaitAsync(() => cold.Writes >= 2 * count, TimeSpan.FromMinutes(10));
         s1.Stop();
@@ -71,7 +76,7 @@ await using (var server = await ApiServerHost.StartAsync(new ApiServerOptions { 
     requests.Reset();
     var cpu2 = Process.GetCurrentProcess().TotalProcessorTime;
     var s2 = Stopwatch.StartNew();
-    await using (var warm = await SealedSecretsControllerHost.StartAsync(client, options))
+    await using (var warm = await SealedSecretsControllerHost.StartAsync(controllerClient, options))
     {
         await Cluster.WaitAsync(() => warm.Reconciles >= count, TimeSpan.FromMinutes(5));
         s2.Stop();
@@ -90,9 +95,21 @@ if (skipMemory)
 }
 
 // S3: RSS of a separate controller process, empty cluster vs. 10,000 unrelated 4 KiB Secrets.
-var empty = await Memory.MeasureAsync(Path.Combine(work, "m0"), unrelated: 0, keySize);
-var noisy = await Memory.MeasureAsync(Path.Combine(work, "m1"), unrelated: 10_000, keySize);
-Console.WriteLine($"S3 memory: controller RSS {empty / 1048576.0:0.0} MB with an empty cluster, {noisy / 1048576.0:0.0} MB with 10,000 unrelated 4 KiB Secrets (+{(noisy - empty) / 1048576.0:0.0} MB)");
+// Optional 5th argument: repetitions (the medians are reported; RSS varies run to run by a few MB).
+var repeats = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 1;
+var emptyRuns = new List<Memory.Sample>();
+var noisyRuns = new List<Memory.Sample>();
+for (var r = 0; r < repeats; r++)
+{
+    var e = await Memory.MeasureAsync(Path.Combine(work, $"m0-{r}"), unrelated: 0, keySize);
+    var n = await Memory.MeasureAsync(Path.Combine(work, $"m1-{r}"), unrelated: 10_000, keySize);
+    emptyRuns.Add(e);
+    noisyRuns.Add(n);
+    Console.WriteLine($"S3 run {r + 1}: empty {e}; noisy {n}; growth +{(n.Rss - e.Rss) / 1048576.0:0.0} MB");
+}
+var empty = Memory.Median(emptyRuns, s => s.Rss);
+var noisy = Memory.Median(noisyRuns, s => s.Rss);
+Console.WriteLine($"S3 memory: controller RSS {empty / 1048576.0:0.0} MB with an empty cluster, {noisy / 1048576.0:0.0} MB with 10,000 unrelated 4 KiB Secrets (+{(noisy - empty) / 1048576.0:0.0} MB, medians of {repeats})");
 try
 {
     Directory.Delete(work, recursive: true);
@@ -172,7 +189,20 @@ internal static class Cluster
 
 internal static class Memory
 {
-    public static async Task<long> MeasureAsync(string dir, int unrelated, int keySize)
+    /// <summary>One controller process: total RSS, its anonymous and file-backed parts (smaps_rollup).</summary>
+    public sealed record Sample(long Rss, long RssAnon, long RssFile)
+    {
+        public override string ToString() =>
+            $"RSS {Rss / 1048576.0:0.0} MB (anon {RssAnon / 1048576.0:0.0}, file {RssFile / 1048576.0:0.0})";
+    }
+
+    public static long Median(List<Sample> samples, Func<Sample, long> value)
+    {
+        var sorted = samples.Select(value).Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+
+    public static async Task<Sample> MeasureAsync(string dir, int unrelated, int keySize)
     {
         await using var server = await ApiServerHost.StartAsync(new ApiServerOptions { DataDirectory = dir, InMemory = true, Port = 0 });
         var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(server.KubeconfigPath));
@@ -201,9 +231,16 @@ internal static class Memory
         // Wait for the key Secret (the controller is up), then for the informers to settle.
         await Cluster.WaitAsync(() => client.CoreV1.ListNamespacedSecret("kube-system", labelSelector: "sealedsecrets.bitnami.com/sealed-secrets-key=active").Items.Count > 0, TimeSpan.FromMinutes(2));
         await Task.Delay(TimeSpan.FromSeconds(8));
-        var rss = File.ReadAllLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        var status = File.ReadAllLines($"/proc/{process.Id}/status");
+        var sample = new Sample(Kb(status, "VmRSS:"), Kb(status, "RssAnon:"), Kb(status, "RssFile:") + Kb(status, "RssShmem:"));
         process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync();
-        return long.Parse(rss.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        return sample;
+    }
+
+    private static long Kb(string[] lines, string field)
+    {
+        var line = lines.First(l => l.StartsWith(field, StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 }

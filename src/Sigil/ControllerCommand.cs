@@ -55,18 +55,16 @@ internal static class ControllerCommand
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
         SealedSecretsControllerHost controller;
-        k8s.Kubernetes client;
         try
         {
-            client = ClusterConnection.Create(options.Kubeconfig, options.Context);
-            controller = await SealedSecretsControllerHost.StartAsync(client, options, loggerFactory, cancellationToken: stop.Token);
+            // The controller builds its own client so --kubeclient-qps/--kubeclient-burst govern every request.
+            controller = await SealedSecretsControllerHost.StartAsync(ClusterConnection.Config(options.Kubeconfig, options.Context), options, loggerFactory, cancellationToken: stop.Token);
         }
         catch (Exception ex) when (ex is k8s.Exceptions.KubeConfigException or HttpRequestException or IOException or InvalidOperationException)
         {
             await stderr.WriteLineAsync($"error: cannot start the controller: {ex.Message}");
             return 1;
         }
-        using (client)
         await using (controller)
         {
             // Upstream: SIGUSR1 makes a new key at once (signal 10 on Linux).

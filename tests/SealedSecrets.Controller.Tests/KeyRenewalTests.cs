@@ -82,7 +82,7 @@ public sealed class KeyRenewalTests
     public async Task On_a_fake_clock_a_new_key_seals_after_the_renew_period_and_old_values_still_open()
     {
         var renewal = Renewal();
-        using var service = new KeyRenewalService(renewal, _options, _time, NullLogger<KeyRenewalService>.Instance);
+        using var service = new KeyRenewalService(renewal, _options, new FakeLeadership(leading: true), _time, NullLogger<KeyRenewalService>.Instance);
         await service.StartAsync(CancellationToken.None);
         var first = _registry.Latest!;
         var label = ScopeLabel.For(SealingScope.Strict, "ns", "name");
@@ -105,7 +105,7 @@ public sealed class KeyRenewalTests
     public async Task A_zero_renew_period_never_renews_but_an_explicit_request_does()
     {
         _options.KeyRenewPeriod = TimeSpan.Zero;
-        using var service = new KeyRenewalService(Renewal(), _options, _time, NullLogger<KeyRenewalService>.Instance);
+        using var service = new KeyRenewalService(Renewal(), _options, new FakeLeadership(leading: true), _time, NullLogger<KeyRenewalService>.Instance);
         await service.StartAsync(CancellationToken.None);
         _time.Advance(TimeSpan.FromDays(400));
         await Task.Yield();
@@ -113,6 +113,44 @@ public sealed class KeyRenewalTests
 
         service.RenewNow();
         await Sigil.Testing.Eventually.UntilAsync(() => _registry.Count == 2, "a key on request", TimeSpan.FromSeconds(30));
+        await service.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task With_leader_election_a_follower_makes_no_key_and_ignores_renewal_requests_until_it_leads()
+    {
+        _options.LeaderElect = true;
+        var leadership = new FakeLeadership();
+        using var service = new KeyRenewalService(Renewal(), _options, leadership, _time, NullLogger<KeyRenewalService>.Instance);
+        await service.StartAsync(CancellationToken.None);
+        service.RenewNow();
+        _time.Advance(TimeSpan.FromDays(31));
+        await Task.Yield();
+        Assert.Empty(_store.Secrets);
+        Assert.Equal(0, _registry.Count);
+        Assert.False(service.Initialized.IsCompleted);
+
+        leadership.Lead();
+        await service.Initialized.WaitAsync(TimeSpan.FromSeconds(30));
+        var key = Assert.Single(_store.Secrets);
+        Assert.Equal(key.Metadata.Name, _registry.Latest!.SecretName);
+        await service.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task A_replica_that_becomes_leader_uses_the_key_the_previous_leader_made_instead_of_making_another()
+    {
+        _options.LeaderElect = true;
+        var leadership = new FakeLeadership();
+        using var service = new KeyRenewalService(Renewal(), _options, leadership, _time, NullLogger<KeyRenewalService>.Instance);
+        await service.StartAsync(CancellationToken.None);
+        // The old leader makes a key after this replica loaded (and found none).
+        await new KeyRenewal(_store, new KeyRegistry(), _options, _time, NullLogger<KeyRenewal>.Instance).InitializeAsync(CancellationToken.None);
+
+        leadership.Lead();
+        await service.Initialized.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Single(_store.Secrets);
+        Assert.Equal(_store.Secrets[0].Metadata.Name, _registry.Latest!.SecretName);
         await service.StopAsync(CancellationToken.None);
     }
 

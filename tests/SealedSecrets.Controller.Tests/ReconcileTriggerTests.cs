@@ -1,14 +1,17 @@
 using k8s.Models;
 using Kube.Runtime.Controllers;
 using Kube.Runtime.Informers;
-using SealedSecrets.Api;
 using SealedSecrets.Controller.Hosting;
 using SealedSecrets.Controller.Options;
 using SealedSecrets.Controller.Unseal;
 
 namespace SealedSecrets.Controller.Tests;
 
-/// <summary>Which Secret changes queue a SealedSecret (reference §3.6), and how unseals share the workers.</summary>
+/// <summary>
+/// What keeps S1 at one reconcile per object and the RSA work on every core: the controller's own
+/// writes do not queue the object again, and unseals share the workers through the gate.
+/// (Which Secret changes do queue a SealedSecret: SecretEventTests.)
+/// </summary>
 public sealed class ReconcileTriggerTests
 {
     private static readonly SealedSecretsControllerOptions Options = new() { ControllerNamespace = "kube-system" };
@@ -25,43 +28,13 @@ public sealed class ReconcileTriggerTests
     };
 
     private static IReadOnlyList<ReconcileRequest> Requests(InformerEventType type, V1Secret secret, SealedSecretsControllerOptions? options = null, UnsealFailures? failures = null) =>
-        [.. SealedSecretsControllerServices.SecretRequests(new InformerEvent<V1Secret>(type, secret), options ?? Options, failures ?? new UnsealFailures())];
+        [.. SealedSecretsControllerServices.Requests(new InformerEvent<V1Secret>(type, secret), options ?? Options, failures ?? new UnsealFailures())];
 
     [Fact]
     public void The_echo_of_the_controllers_own_create_or_update_queues_nothing()
     {
         Assert.Empty(Requests(InformerEventType.Added, Written(stamped: true)));
         Assert.Empty(Requests(InformerEventType.Updated, Written(stamped: true)));
-    }
-
-    [Fact]
-    public void A_deleted_owned_Secret_queues_its_SealedSecret_to_be_recreated_unless_skip_recreate()
-    {
-        Assert.Equal([new ReconcileRequest("team-a", "db")], Requests(InformerEventType.Deleted, Written(stamped: true)));
-        Assert.Empty(Requests(InformerEventType.Deleted, Written(stamped: true), new SealedSecretsControllerOptions { SkipRecreate = true }));
-    }
-
-    [Fact]
-    public void A_Secret_annotated_managed_or_stripped_of_the_digest_queues_its_SealedSecret()
-    {
-        var managed = new V1Secret
-        {
-            Metadata = new V1ObjectMeta { Name = "db", NamespaceProperty = "team-a", Annotations = new Dictionary<string, string> { [SealedSecretAnnotations.Managed] = "true" } },
-        };
-        Assert.Equal([new ReconcileRequest("team-a", "db")], Requests(InformerEventType.Updated, managed));
-        Assert.Equal([new ReconcileRequest("team-a", "db")], Requests(InformerEventType.Updated, Written(stamped: false)));
-    }
-
-    [Fact]
-    public void A_new_key_Secret_queues_the_SealedSecrets_that_failed_to_decrypt()
-    {
-        var failures = new UnsealFailures();
-        failures.Add(new ReconcileRequest("team-a", "broken"));
-        var key = new V1Secret
-        {
-            Metadata = new V1ObjectMeta { Name = "sealed-secrets-keyabc", NamespaceProperty = "kube-system", Labels = new Dictionary<string, string> { [SealedSecretAnnotations.SealedSecretsKeyLabel] = SealedSecretAnnotations.ActiveKey } },
-        };
-        Assert.Equal([new ReconcileRequest("team-a", "broken")], Requests(InformerEventType.Added, key, failures: failures));
     }
 
     [Fact]

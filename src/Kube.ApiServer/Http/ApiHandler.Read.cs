@@ -17,6 +17,13 @@ internal sealed partial class ApiHandler
     private async Task GetAsync(HttpContext ctx, ResourceType rt, string ns, string name)
     {
         var o = _objects.Store.Get(rt.StorageKey, ns, name) ?? throw ApiException.NotFound(rt.Plural, rt.Group, name);
+        if (PartialMetadata.Negotiate(ctx.Request.Headers.Accept.ToString()) is { IsPartial: true } partial)
+        {
+            PartialMetadata.RequireSingle(rt, partial);
+            await WriteBytesAsync(ctx, 200, PartialMetadata.ObjectBytes(o.Json, partial), MediaTypes.Json);
+            return;
+        }
+
         if (MediaTypes.WantsTable(ctx.Request.Headers.Accept.ToString()))
         {
             var table = TableWriter.Table(rt, [ObjectService.Read(rt, o)], o.Rv.ToString(CultureInfo.InvariantCulture), null, _time.GetUtcNow(), includeColumns: true);
@@ -30,6 +37,12 @@ internal sealed partial class ApiHandler
     private async Task ListAsync(HttpContext ctx, ResourceType rt, string? ns)
     {
         var q = ctx.Request.Query;
+        var partial = PartialMetadata.Negotiate(ctx.Request.Headers.Accept.ToString()) is { IsPartial: true } p ? p : null;
+        if (partial is not null)
+        {
+            PartialMetadata.RequireList(rt, partial);
+        }
+
         var labels = LabelSelector.Parse(q["labelSelector"]);
         var fields = FieldSelector.Parse(q["fieldSelector"], rt.Kind);
         var all = _objects.Store.List(rt.StorageKey, ns, out var revision);
@@ -68,6 +81,15 @@ internal sealed partial class ApiHandler
         if (remaining > 0)
         {
             next = ContinueToken.Create(rvText, items[^1].Namespace, items[^1].Name);
+        }
+
+        if (partial is not null)
+        {
+            ctx.Response.StatusCode = 200;
+            ctx.Response.ContentType = MediaTypes.Json;
+            await using var partialWriter = new Utf8JsonWriter(ctx.Response.BodyWriter);
+            await PartialMetadata.WriteListAsync(partialWriter, items, rvText, next, remaining, partial, ctx.RequestAborted);
+            return;
         }
 
         if (MediaTypes.WantsTable(ctx.Request.Headers.Accept.ToString()))
@@ -141,13 +163,16 @@ internal sealed partial class ApiHandler
         var timeout = int.TryParse(q["timeoutSeconds"], NumberStyles.None, CultureInfo.InvariantCulture, out var t) && t > 0
             ? TimeSpan.FromSeconds(t)
             : TimeSpan.FromMinutes(30 + Random.Shared.Next(30));
-        var table = MediaTypes.WantsTable(ctx.Request.Headers.Accept.ToString());
+        // A watch converts each event's object; upstream has no list form for events, so asking for
+        // PartialObjectMetadataList there falls back to the full object (watchEmbeddedEncoder).
+        var partial = PartialMetadata.Negotiate(ctx.Request.Headers.Accept.ToString()) is { Kind: AsTarget.Partial } p ? p : null;
+        var table = partial is null && MediaTypes.WantsTable(ctx.Request.Headers.Accept.ToString());
         var sub = _objects.Store.Subscribe(rt.StorageKey, ns, from, out var replay, out var startRevision);
         ctx.Response.StatusCode = 200;
         ctx.Response.ContentType = table ? MediaTypes.Table : MediaTypes.Json;
         ctx.Response.Headers.CacheControl = "no-cache, private";
         var body = ctx.Response.Body;
-        var stream = new WatchStream(rt, labels, fields, table, _time);
+        var stream = new WatchStream(rt, labels, fields, table, _time) { Partial = partial };
         if (sub is null)
         {
             var status = ApiException.Expired($"too old resource version: {from} ({_objects.Store.CompactedRevision + 1})").ToStatus();
@@ -166,7 +191,7 @@ internal sealed partial class ApiHandler
 
             if (bookmarks)
             {
-                await WriteBookmarkAsync(body, rt, lastRv, initialEnd: sendInitial, ctx.RequestAborted);
+                await WriteBookmarkAsync(body, rt, lastRv, initialEnd: sendInitial, partial, ctx.RequestAborted);
             }
 
             await body.FlushAsync(ctx.RequestAborted);
@@ -188,7 +213,7 @@ internal sealed partial class ApiHandler
                     {
                         if (bookmarks)
                         {
-                            await WriteBookmarkAsync(body, rt, lastRv, initialEnd: false, cts.Token);
+                            await WriteBookmarkAsync(body, rt, lastRv, initialEnd: false, partial, cts.Token);
                             await body.FlushAsync(cts.Token);
                         }
 
@@ -216,8 +241,16 @@ internal sealed partial class ApiHandler
         }
     }
 
-    private static async Task WriteBookmarkAsync(Stream body, ResourceType rt, long rv, bool initialEnd, CancellationToken ct)
+    private static async Task WriteBookmarkAsync(Stream body, ResourceType rt, long rv, bool initialEnd, AsTarget? partial, CancellationToken ct)
     {
+        if (partial is not null)
+        {
+            await body.WriteAsync("{\"type\":\"BOOKMARK\",\"object\":"u8.ToArray(), ct);
+            await body.WriteAsync(PartialMetadata.BookmarkObject(rv, initialEnd, partial), ct);
+            await body.WriteAsync("}\n"u8.ToArray(), ct);
+            return;
+        }
+
         var meta = new JsonObject { ["resourceVersion"] = rv.ToString(CultureInfo.InvariantCulture) };
         if (initialEnd)
         {

@@ -16,6 +16,9 @@ internal sealed class WatchStream(ResourceType rt, LabelSelector labels, FieldSe
 {
     private bool _columnsSent;
 
+    /// <summary>Set for a metadata-only watch (<c>as=PartialObjectMetadata</c>): objects are sent as metadata.</summary>
+    public AsTarget? Partial { get; init; }
+
     public async Task WriteAsync(Stream body, ChangeEvent e, CancellationToken ct)
     {
         var now = Matches(e.Object);
@@ -43,7 +46,8 @@ internal sealed class WatchStream(ResourceType rt, LabelSelector labels, FieldSe
             return;
         }
 
-        var json = rt.Crd is null || rt.Crd.Storage ? e.Object.Json : JsonObjects.ToBytes(ObjectService.Read(rt, e.Object));
+        var json = Partial is not null ? PartialMetadata.ObjectBytes(e.Object.Json, Partial)
+            : rt.Crd is null || rt.Crd.Storage ? e.Object.Json : JsonObjects.ToBytes(ObjectService.Read(rt, e.Object));
         var prefix = Encoding.UTF8.GetBytes($"{{\"type\":\"{type}\",\"object\":");
         await body.WriteAsync(prefix, ct);
         await body.WriteAsync(json, ct);

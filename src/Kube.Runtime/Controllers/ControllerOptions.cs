@@ -56,8 +56,8 @@ public sealed class ControllerOptions<T>
     }
 
     /// <summary>
-    /// Reconciles the keys <paramref name="map"/> returns for each change of a <typeparamref name="TOther"/>;
-    /// the map sees the event's type and previous state, e.g. to react to deletions only.
+    /// Like <see cref="Watches{TOther}(Func{TOther, IEnumerable{ReconcileRequest}})"/>, but the map
+    /// sees the whole event (added, updated with the old object, deleted), e.g. to react to deletions only.
     /// </summary>
     public ControllerOptions<T> WatchesEvents<TOther>(Func<InformerEvent<TOther>, IEnumerable<ReconcileRequest>> map)
         where TOther : class, IKubernetesObject<V1ObjectMeta>

@@ -39,7 +39,7 @@ public sealed class ControllerBuilder<T>
         return this;
     }
 
-    /// <summary>Reconciles the keys <paramref name="map"/> returns for each change (with its type and previous state) of a <typeparamref name="TOther"/>.</summary>
+    /// <summary>Reconciles the keys <paramref name="map"/> returns for each <typeparamref name="TOther"/> event (type, object, old object).</summary>
     public ControllerBuilder<T> WatchesEvents<TOther>(Func<InformerEvent<TOther>, IEnumerable<ReconcileRequest>> map, Action<InformerOptions<TOther>>? informer = null)
         where TOther : class, IKubernetesObject<V1ObjectMeta>
     {

@@ -95,7 +95,7 @@ public static class ServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<IOptions<InformerOptions<T>>>().Value;
             var client = sp.GetService<IListWatchClient<T>>()
-                ?? new KubernetesListWatchClient<T>(sp.GetRequiredService<IKubernetes>(), options.Resource ?? ResourceType.For<T>());
+                ?? new KubernetesListWatchClient<T>(sp.GetRequiredService<IKubernetes>(), options.Resource ?? ResourceType.For<T>(), options.MetadataOnly);
             return new Informer<T>(client, options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<Informer<T>>>());
         });
         services.AddSingleton<IInformer<T>>(sp => sp.GetRequiredService<Informer<T>>());

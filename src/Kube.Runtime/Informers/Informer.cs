@@ -21,7 +21,7 @@ public sealed partial class Informer<T> : IInformer<T>, IRunnableInformer
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Informer(IKubernetes client, InformerOptions<T> options, TimeProvider time, ILogger<Informer<T>> logger)
-        : this(new KubernetesListWatchClient<T>(client, ResolveResource(options)), options, time, logger)
+        : this(new KubernetesListWatchClient<T>(client, ResolveResource(options), options.MetadataOnly), options, time, logger)
     {
     }
 

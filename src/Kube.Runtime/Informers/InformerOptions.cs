@@ -30,6 +30,17 @@ public sealed class InformerOptions<T>
     /// </summary>
     public Func<T, T?>? Transform { get; set; }
 
+    /// <summary>
+    /// List and watch metadata only (controller-runtime's metadata informer): requests carry
+    /// <c>Accept: application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1</c> (watch:
+    /// <c>as=PartialObjectMetadata</c>) with plain JSON as fallback, so the server sends each
+    /// object's metadata and nothing else (kube-apiserver's <c>asPartialObjectMetadata</c>). Cached
+    /// objects then hold metadata only (kind <c>PartialObjectMetadata</c>, no data/spec/status);
+    /// read a full object with a GET when it is needed. A server that ignores the media type
+    /// sends full objects, which <see cref="Transform"/> still reduces.
+    /// </summary>
+    public bool MetadataOnly { get; set; }
+
     /// <summary>Re-deliver every cached object as an update this often; zero disables it.</summary>
     public TimeSpan ResyncPeriod { get; set; } = TimeSpan.Zero;
 

@@ -17,14 +17,26 @@ namespace Kube.Runtime.Informers;
 internal sealed class KubernetesListWatchClient<T> : IListWatchClient<T>
     where T : class
 {
+    /// <summary>Metadata-only list (client-go's metadata client asks the same way, JSON fallback last).</summary>
+    internal const string MetadataListAccept = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json";
+
+    /// <summary>Metadata-only watch: every event's object becomes a PartialObjectMetadata.</summary>
+    internal const string MetadataWatchAccept = "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json";
+
+    // The client's own serializer settings (converters for dates, quantities...), read once so list
+    // pages can be deserialized straight from the response stream.
+    private static readonly JsonSerializerOptions JsonOptions = ClientJsonOptions();
+
     private readonly Kubernetes _client;
     private readonly ResourceType _resource;
+    private readonly bool _metadataOnly;
 
-    public KubernetesListWatchClient(IKubernetes client, ResourceType resource)
+    public KubernetesListWatchClient(IKubernetes client, ResourceType resource, bool metadataOnly = false)
     {
         _client = client as Kubernetes
             ?? throw new ArgumentException("Informers need the concrete k8s.Kubernetes client (its HttpClient and credentials).", nameof(client));
         _resource = resource;
+        _metadataOnly = metadataOnly;
     }
 
     public async Task<ListPage<T>> ListAsync(ListRequest request, CancellationToken cancellationToken)
@@ -36,29 +48,14 @@ internal sealed class KubernetesListWatchClient<T> : IListWatchClient<T>
             query.Add("continue=" + Uri.EscapeDataString(request.Continue));
         }
 
-        using var response = await SendAsync(BuildUri(request.Namespace, query), cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(BuildUri(request.Namespace, query), _metadataOnly ? MetadataListAccept : null, cancellationToken).ConfigureAwait(false);
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var document = await JsonDocument.ParseAsync(stream, default, cancellationToken).ConfigureAwait(false);
-        var root = document.RootElement;
-        string? rv = null;
-        string? next = null;
-        if (root.TryGetProperty("metadata", out var meta))
-        {
-            rv = GetString(meta, "resourceVersion");
-            next = GetString(meta, "continue");
-        }
-
-        var items = new List<T>();
-        if (root.TryGetProperty("items", out var array) && array.ValueKind == JsonValueKind.Array)
-        {
-            items.Capacity = array.GetArrayLength();
-            foreach (var item in array.EnumerateArray())
-            {
-                items.Add(KubernetesJson.Deserialize<T>(item));
-            }
-        }
-
-        return new ListPage<T>(items, rv ?? string.Empty, string.IsNullOrEmpty(next) ? null : next);
+        // Deserialized as the bytes arrive: the page is never held as one string or document, so a
+        // list of large objects leaves only the objects themselves (then the transform) behind.
+        var page = await JsonSerializer.DeserializeAsync<ListBody<T>>(stream, JsonOptions, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidDataException($"Empty list response from GET {_resource.CollectionPath(request.Namespace)}.");
+        var next = page.Metadata?.ContinueProperty;
+        return new ListPage<T>(page.Items ?? [], page.Metadata?.ResourceVersion ?? string.Empty, string.IsNullOrEmpty(next) ? null : next);
     }
 
     public async IAsyncEnumerable<WatchEvent<T>> WatchAsync(WatchRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -72,7 +69,7 @@ internal sealed class KubernetesListWatchClient<T> : IListWatchClient<T>
         };
         AddSelectors(query, request.LabelSelector, request.FieldSelector);
 
-        using var response = await SendAsync(BuildUri(request.Namespace, query), cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(BuildUri(request.Namespace, query), _metadataOnly ? MetadataWatchAccept : null, cancellationToken).ConfigureAwait(false);
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         using var reader = new StreamReader(stream, Encoding.UTF8);
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
@@ -138,9 +135,20 @@ internal sealed class KubernetesListWatchClient<T> : IListWatchClient<T>
         return new Uri(baseUri + _resource.CollectionPath(@namespace) + "?" + string.Join('&', query));
     }
 
-    private async Task<HttpResponseMessage> SendAsync(Uri uri, CancellationToken cancellationToken)
+    private static JsonSerializerOptions ClientJsonOptions()
+    {
+        JsonSerializerOptions? options = null;
+        KubernetesJson.AddJsonOptions(o => options = o);
+        return options ?? new JsonSerializerOptions(JsonSerializerDefaults.Web);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(Uri uri, string? accept, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        if (accept is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+        }
         if (_client.Credentials is { } credentials)
         {
             await credentials.ProcessHttpRequestAsync(request, cancellationToken).ConfigureAwait(false);

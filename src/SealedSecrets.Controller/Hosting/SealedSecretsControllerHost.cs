@@ -1,4 +1,5 @@
 using k8s;
+using Kube.Runtime.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,9 +17,10 @@ namespace SealedSecrets.Controller.Hosting;
 /// points at. Dispose (or <see cref="StopAsync"/>) stops it cleanly: workers drain, the HTTP server
 /// closes, the Lease is released.
 /// </summary>
-public sealed class SealedSecretsControllerHost : IAsyncDisposable
+public sealed partial class SealedSecretsControllerHost : IAsyncDisposable
 {
     private readonly IHost _host;
+    private Kubernetes? _ownedClient;
 
     private SealedSecretsControllerHost(IHost host) => _host = host;
 
@@ -55,7 +57,47 @@ public sealed class SealedSecretsControllerHost : IAsyncDisposable
 
     internal IServiceProvider Services => _host.Services;
 
-    /// <summary>Starts the controller; returns once keys are loaded and the HTTP server listens.</summary>
+    /// <summary>
+    /// A client whose every request (lists, watches, reads, writes, Events, the Lease) passes one
+    /// shared token bucket of <c>--kubeclient-qps</c> / <c>--kubeclient-burst</c>, as client-go's
+    /// clientset shares one limiter (reference §3.1).
+    /// </summary>
+    public static Kubernetes CreateClient(KubernetesClientConfiguration config, SealedSecretsControllerOptions options, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(options);
+        return new Kubernetes(config, new ClientRateLimitHandler(options.KubeclientQps, options.KubeclientBurst, time ?? TimeProvider.System));
+    }
+
+    /// <summary>
+    /// Starts the controller with its own rate-limited client (<see cref="CreateClient"/>), disposed
+    /// with the controller. This is how <c>sigil controller sealed-secrets</c> runs.
+    /// </summary>
+    public static async Task<SealedSecretsControllerHost> StartAsync(
+        KubernetesClientConfiguration config,
+        SealedSecretsControllerOptions options,
+        ILoggerFactory? loggerFactory = null,
+        TimeProvider? time = null,
+        CancellationToken cancellationToken = default)
+    {
+        var client = CreateClient(config, options, time);
+        try
+        {
+            var host = await StartAsync(client, options, loggerFactory, time, cancellationToken).ConfigureAwait(false);
+            host._ownedClient = client;
+            return host;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Starts the controller; returns once keys are loaded and the HTTP server listens. With leader
+    /// election the first key of an empty cluster is made by whichever replica leads, after this returns.
+    /// </summary>
     public static async Task<SealedSecretsControllerHost> StartAsync(
         Kubernetes client,
         SealedSecretsControllerOptions options,
@@ -65,6 +107,7 @@ public sealed class SealedSecretsControllerHost : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(options);
+        await DropMissingNamespacesAsync(client, options, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SealedSecretsControllerHost>(), cancellationToken).ConfigureAwait(false);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddSingleton(loggerFactory ?? NullLoggerFactory.Instance);
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
@@ -77,6 +120,33 @@ public sealed class SealedSecretsControllerHost : IAsyncDisposable
         return new SealedSecretsControllerHost(host);
     }
 
+    /// <summary>
+    /// Upstream (reference §3.1): an <c>--additional-namespaces</c> entry naming a namespace that
+    /// does not exist is logged and skipped. Removed from <paramref name="options"/> before the
+    /// informers are configured.
+    /// </summary>
+    private static async Task DropMissingNamespacesAsync(Kubernetes client, SealedSecretsControllerOptions options, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (options.AdditionalNamespaces.Count == 0)
+        {
+            return;
+        }
+        var existing = new List<string>();
+        foreach (var ns in options.AdditionalNamespaces.Distinct(StringComparer.Ordinal))
+        {
+            try
+            {
+                await client.CoreV1.ReadNamespaceAsync(ns, cancellationToken: cancellationToken).ConfigureAwait(false);
+                existing.Add(ns);
+            }
+            catch (k8s.Autorest.HttpOperationException ex) when (ex.Response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                Log.NamespaceMissing(logger, ns);
+            }
+        }
+        options.AdditionalNamespaces = existing;
+    }
+
     /// <summary>Makes a new sealing key now (upstream: SIGUSR1).</summary>
     public void RenewKeyNow() => _host.Services.GetRequiredService<KeyRenewalService>().RenewNow();
 
@@ -87,5 +157,12 @@ public sealed class SealedSecretsControllerHost : IAsyncDisposable
     {
         await StopAsync().ConfigureAwait(false);
         _host.Dispose();
+        _ownedClient?.Dispose();
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1001, LogLevel.Warning, "Namespace {Namespace} from --additional-namespaces does not exist; skipped")]
+        public static partial void NamespaceMissing(ILogger logger, string @namespace);
     }
 }

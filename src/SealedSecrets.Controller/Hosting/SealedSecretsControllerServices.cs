@@ -72,20 +72,49 @@ public static class SealedSecretsControllerServices
             {
                 i.Resource = SealedSecretResourceType;
                 i.LabelSelector = NullIfEmpty(options.LabelSelector);
-                i.Namespace = namespaces is { Count: 1 } ? namespaces[0] : null;
-                i.Transform = namespaces is null ? WithoutManagedFields : s => namespaces.Contains(s.Metadata?.NamespaceProperty ?? string.Empty) ? WithoutManagedFields(s) : null;
+                Scope(i, namespaces);
+                i.Transform = WithoutManagedFields;
             })
             .WatchesEvents<V1Secret>(
-                change => SecretRequests(change, options, failures),
+                e => Requests(e, options, failures),
                 i =>
                 {
+                    // Metadata only: the controller needs owner references, names and two
+                    // annotations of Secrets, never their data through the watch; a Secret is read
+                    // in full with a GET when its SealedSecret is reconciled. 10,000 unrelated
+                    // 4 KiB Secrets then cost the controller a few hundred bytes each in transit
+                    // and nothing in the cache (perf-security.md §1.3 S3).
+                    i.MetadataOnly = true;
                     i.Transform = SecretCacheFilter.For(options);
-                    // Small pages: unrelated Secrets are parsed and dropped page by page, so the
-                    // transient heap of the first list stays small (perf-security.md §1.3 S3).
-                    i.PageSize = 100;
+                    i.PageSize = 500;
                     i.LabelSelector = NullIfEmpty(options.LabelSelector);
+                    Scope(i, namespaces);
                 });
         return services;
+    }
+
+    /// <summary>
+    /// <c>--additional-namespaces</c> / <c>--all-namespaces=false</c> (reference §3.1): one list/watch
+    /// per namespace (upstream runs one informer set per namespace), never an all-namespace watch
+    /// filtered afterwards, so the controller needs no cluster-wide list permission and unwatched
+    /// namespaces cost nothing.
+    /// </summary>
+    private static void Scope<T>(InformerOptions<T> informer, IReadOnlyList<string>? namespaces)
+        where T : class
+    {
+        if (namespaces is null)
+        {
+            return;
+        }
+        if (namespaces.Count == 1)
+        {
+            informer.Namespace = namespaces[0];
+            return;
+        }
+        foreach (var ns in namespaces)
+        {
+            informer.Namespaces.Add(ns);
+        }
     }
 
     private static SealedSecret WithoutManagedFields(SealedSecret s)
@@ -97,33 +126,26 @@ public static class SealedSecretsControllerServices
         return s;
     }
 
-    internal static IEnumerable<ReconcileRequest> SecretRequests(InformerEvent<V1Secret> change, SealedSecretsControllerOptions options, UnsealFailures failures)
+    internal static IEnumerable<ReconcileRequest> Requests(InformerEvent<V1Secret> e, SealedSecretsControllerOptions options, UnsealFailures failures)
     {
-        var secret = change.Current;
+        var secret = e.Current;
         if (KeySecrets.IsKeySecret(secret, options))
         {
             // A new key may open what failed before.
-            return failures.Snapshot();
+            return e.Type == InformerEventType.Deleted ? [] : failures.Snapshot();
         }
-        if (options.SkipRecreate)
+        // Upstream (reference §3.6, controller.go watchSecrets) reacts to deletions only: a deleted
+        // Secret controlled by the SealedSecret of the same name, or annotated managed, requeues
+        // that SealedSecret, which recreates it. Edits are not watched (upstream undoes them only
+        // when the SealedSecret is unsealed again).
+        if (options.SkipRecreate || e.Type != InformerEventType.Deleted)
         {
             return [];
         }
-        // The echo of the controller's own create or update (owned and stamped with the source
-        // digest) needs no second pass: the reconcile that wrote it is in sync. Upstream requeues on
-        // deletion only (reference §3.6); other changes (say, a blocking Secret annotated managed)
-        // still requeue, so it is taken over without waiting for a retry.
-        if (change.Type != InformerEventType.Deleted && IsOwnWrite(secret))
-        {
-            return [];
-        }
-        // Upstream recreates a deleted Secret by queueing the SealedSecret of the same name.
-        return [new ReconcileRequest(secret.Metadata.NamespaceProperty, secret.Metadata.Name)];
+        var meta = secret.Metadata;
+        var controlledBySameName = meta.OwnerReferences?.Any(r => r.Controller == true && r.Kind == SealedSecretResource.Kind && r.Name == meta.Name) == true;
+        return controlledBySameName || SecretOwnership.IsManaged(meta) ? [new ReconcileRequest(meta.NamespaceProperty, meta.Name)] : [];
     }
-
-    private static bool IsOwnWrite(V1Secret secret) =>
-        SecretOwnership.IsOwnedBySealedSecret(secret.Metadata)
-        && secret.Metadata.Annotations?.ContainsKey(ControllerMessages.SourceHashAnnotation) == true;
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

@@ -35,6 +35,19 @@ internal sealed class KeyRegistry
         return null;
     }
 
+    /// <summary>The key loaded from the Secret named <paramref name="secretName"/>, if any.</summary>
+    public SealingKey? FindBySecretName(string? secretName)
+    {
+        foreach (var key in NewestFirst)
+        {
+            if (key.SecretName == secretName)
+            {
+                return key;
+            }
+        }
+        return null;
+    }
+
     /// <summary>Adds <paramref name="key"/> unless a key with its fingerprint is known; true when added.</summary>
     public bool Register(SealingKey key)
     {

@@ -65,7 +65,7 @@ internal sealed partial class SealedSecretReconciler(
         {
             await FailAsync(sealedSecret, ControllerMessages.NotManaged(request.Name), ControllerMessages.ReasonUpdateFailed, ControllerMetrics.ReasonUnmanaged, cancellationToken).ConfigureAwait(false);
             Log.Unmanaged(logger, request.ToString());
-            return ReconcileResult.Done;
+            return Retry(request, hash);
         }
         if (IsInSync(live, sealedSecret, hash))
         {
@@ -78,7 +78,7 @@ internal sealed partial class SealedSecretReconciler(
         if (unsealed.Error is { } error)
         {
             await FailAsync(sealedSecret, error, ControllerMessages.ReasonUnsealFailed, ControllerMetrics.ReasonUnseal, cancellationToken, ControllerMessages.UnsealFailed(error)).ConfigureAwait(false);
-            return ReconcileResult.Done;
+            return Retry(request, hash);
         }
 
         if (!await WriteAsync(sealedSecret, live, unsealed.Secret!, SourceRecord.Format(hash, unsealed.Fingerprint), cancellationToken).ConfigureAwait(false))
@@ -88,6 +88,17 @@ internal sealed partial class SealedSecretReconciler(
         failures.Remove(request);
         events.Record(sealedSecret, EventTypes.Normal, ControllerMessages.ReasonUnsealed, ControllerMessages.Unsealed);
         await SetStatusAsync(sealedSecret, synced: true, string.Empty, cancellationToken).ConfigureAwait(false);
+        return ReconcileResult.Done;
+    }
+
+    // --max-unseal-retries (reference §3.6): retried with upstream's backoff, then left until it changes.
+    private ReconcileResult Retry(ReconcileRequest request, string hash)
+    {
+        if (failures.NextRetry(request, hash, options.MaxUnsealRetries) is { } delay)
+        {
+            return ReconcileResult.RequeueAfter(delay);
+        }
+        Log.GivingUp(logger, request.ToString(), options.MaxUnsealRetries);
         return ReconcileResult.Done;
     }
 
@@ -251,6 +262,9 @@ internal sealed partial class SealedSecretReconciler(
 
         [LoggerMessage(4002, LogLevel.Warning, "Secret {Key} exists and is not managed by its SealedSecret; left untouched")]
         public static partial void Unmanaged(ILogger logger, string key);
+
+        [LoggerMessage(4004, LogLevel.Warning, "Giving up on {Key} after {Retries} retries; it is tried again when it changes or a key is added")]
+        public static partial void GivingUp(ILogger logger, string key, int retries);
 
         [LoggerMessage(4003, LogLevel.Warning, "Cannot write the status of {Key}: the API server answered {Code}")]
         public static partial void StatusFailed(ILogger logger, string key, int code);

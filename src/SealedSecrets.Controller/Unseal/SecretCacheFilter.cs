@@ -9,7 +9,9 @@ namespace SealedSecrets.Controller.Unseal;
 /// The Secret informer's transform, so unrelated Secrets cost nothing (perf-security.md §1.3 S3;
 /// upstream caches every Secret in full, #1289). Kept: Secrets controlled by a SealedSecret and
 /// Secrets annotated <c>managed</c>/<c>patch</c>, reduced to the metadata the reconciler reads (no
-/// data, no labels, only our annotations); and, with <c>--watch-for-secrets</c>, key Secrets in full.
+/// data, no labels, only our annotations); and, with <c>--watch-for-secrets</c> or leader election,
+/// key Secrets' metadata (the key itself is read with a GET). The informer asks the API server for
+/// metadata only (PartialObjectMetadata), so Secret data never reaches the controller through it.
 /// Every other Secret is dropped; an unrelated Secret that blocks a SealedSecret is found by a live GET.
 /// </summary>
 internal static class SecretCacheFilter
@@ -36,7 +38,7 @@ internal static class SecretCacheFilter
         {
             return null;
         }
-        if (options.WatchForSecrets && KeySecrets.IsKeySecret(secret, options))
+        if ((options.WatchForSecrets || options.LeaderElect) && KeySecrets.IsKeySecret(secret, options))
         {
             return secret with { Metadata = meta with { ManagedFields = null } };
         }

@@ -71,6 +71,35 @@ public sealed class InformerIntegrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_metadata_only_informer_pages_and_watches_metadata_and_never_receives_secret_data()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await CreateSecretAsync($"m{i}", labels: new() { ["n"] = i.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        }
+
+        var client = new RecordingListWatch<V1Secret>(new KubernetesListWatchClient<V1Secret>(_cluster.Client, ResourceType.For<V1Secret>(), metadataOnly: true));
+        var informer = Run(client, o => o.PageSize = 2);
+        await informer.WaitForSyncAsync(CancellationToken.None).WaitAsync(Eventually.DefaultTimeout);
+        Assert.Equal(5, informer.List("default").Count);
+        Assert.Equal(3, client.Pages); // 2 + 2 + 1
+        Assert.All(informer.List(), s =>
+        {
+            Assert.Null(s.Data);
+            Assert.Equal("PartialObjectMetadata", s.Kind);
+            Assert.NotNull(s.Metadata.Uid);
+            Assert.NotNull(s.Metadata.Labels);
+        });
+
+        await CreateSecretAsync("later");
+        await Eventually.UntilAsync(() => informer.Find("default", "later") is not null, "the watch delivers the new Secret");
+        Assert.Null(informer.Find("default", "later")!.Data);
+        Assert.Equal("PartialObjectMetadata", informer.Find("default", "later")!.Kind);
+        await _cluster.Client.CoreV1.DeleteNamespacedSecretAsync("m0", "default");
+        await Eventually.UntilAsync(() => informer.Find("default", "m0") is null, "the watch delivers the deletion");
+    }
+
+    [Fact]
     public async Task After_missing_more_changes_than_the_server_keeps_the_informer_relists_on_410_and_converges()
     {
         await CreateSecretAsync("keep");

@@ -74,7 +74,8 @@ internal static class UpCommand
 
         await using (server)
         {
-            using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
+            var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig);
+            using var client = new Kubernetes(config);
             SealedSecretsControllerHost controller;
             try
             {
@@ -86,7 +87,9 @@ internal static class UpCommand
                     ListenAddr = "127.0.0.1:0",
                     ListenMetricsAddr = "0",
                 };
-                controller = await SealedSecretsControllerHost.StartAsync(client, options, loggerFactory, cancellationToken: stop.Token);
+                // The controller gets its own client behind the --kubeclient-qps/-burst limiter, as
+                // `sigil controller sealed-secrets` does; `client` only installs the CRD and Service.
+                controller = await SealedSecretsControllerHost.StartAsync(config, options, loggerFactory, cancellationToken: stop.Token);
                 await LocalControllerService.PublishAsync(client, controller.HttpUrl!, stop.Token);
             }
             catch (OperationCanceledException)

@@ -139,9 +139,9 @@ public sealed class SeedScenarioTests
         var recovered = await up.MustAsync("kubeseal --recovery-unseal --recovery-private-key main.key -o yaml < sealed-secret.yaml");
         Assert.Contains("c2tfbGl2ZV94eHg=", recovered, StringComparison.Ordinal); // base64("sk_live_xxx")
 
-        // Upstream documents "kubectl apply -f main.key". kubectl validates a v1 List through
-        // /openapi/v2, which the embedded API server does not serve yet, hence --validate=false.
-        await up.MustAsync("kubectl apply --validate=false -f main.key");
+        // Upstream's restore command, unchanged: kubectl validates the v1 List client-side through
+        // the server's /openapi/v2.
+        await up.MustAsync("kubectl apply -f main.key");
         Assert.Equal(0, await up.StopAsync());
         await up.LaunchAsync();
         await up.UntilAsync("kubectl get sealedsecret checkout-secrets -n production -o jsonpath='{.status.conditions[0].status}'", "True", "restored keys open the SealedSecret again");

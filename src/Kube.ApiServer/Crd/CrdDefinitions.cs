@@ -65,6 +65,8 @@ internal static class CrdDefinitions
                     errors.Add(new FieldError($"spec.versions[{i}].name", "Required value", "FieldValueRequired"));
                 }
 
+                ScaleSubresource.Validate(
+                    JsonObjects.Obj(JsonObjects.Obj(v, "subresources") ?? JsonObjects.Obj(spec, "subresources"), "scale"), $"spec.versions[{i}].subresources.scale", errors);
                 if (JsonObjects.Obj(JsonObjects.Obj(v, "schema"), "openAPIV3Schema") is null)
                 {
                     errors.Add(new FieldError($"spec.versions[{i}].schema.openAPIV3Schema", "Required value: schemas are required", "FieldValueRequired"));
@@ -118,6 +120,7 @@ internal static class CrdDefinitions
                 ShortNames = JsonObjects.StringList(names, "shortNames"),
                 Categories = JsonObjects.StringList(names, "categories"),
                 HasStatus = subresources?["status"] is not null,
+                Scale = ScaleSubresource.From(subresources?["scale"] as JsonObject),
                 TracksGeneration = true,
                 Behavior = ResourceBehavior.CustomResource,
                 Crd = new CrdVersion(crdName, JsonObjects.Str(v, "name")!, served, storage, (JsonObject?)schema?.DeepClone(), columns),

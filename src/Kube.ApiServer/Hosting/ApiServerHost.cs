@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -32,16 +33,16 @@ public sealed class ApiServerHost : IAsyncDisposable
 
     private static readonly string[] InitialNamespaces = ["default", "kube-system", "kube-public", "kube-node-lease"];
 
-    private readonly WebApplication _app;
+    private readonly IHost _app;
     private readonly ObjectStore _store;
     private readonly TlsMaterial _tls;
     private readonly RSA _signingKey;
-    private readonly HttpClient _proxyClient;
+    private readonly Lazy<HttpClient> _proxyClient;
     private readonly CancellationTokenSource _stopping;
     private readonly Task _gc;
     private int _disposed;
 
-    private ApiServerHost(WebApplication app, ObjectStore store, TlsMaterial tls, RSA signingKey, HttpClient proxyClient, Task gc, Uri baseAddress, string token, string? kubeconfigPath, CancellationTokenSource stopping)
+    private ApiServerHost(IHost app, ObjectStore store, TlsMaterial tls, RSA signingKey, Lazy<HttpClient> proxyClient, Task gc, Uri baseAddress, string token, string? kubeconfigPath, CancellationTokenSource stopping)
     {
         _app = app;
         _store = store;
@@ -119,24 +120,32 @@ public sealed class ApiServerHost : IAsyncDisposable
         }
 
         var tokens = new TokenIssuer(signingKey, TokenIssuerName, time, store);
-        var proxyClient = new HttpClient(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false }) { Timeout = TimeSpan.FromMinutes(5) };
+        // Created on the first services/proxy call: most servers never proxy, and building the client
+        // at start loaded and touched System.Net.Http for nothing (docs/apiserver.md, "Memory").
+        var proxyClient = new Lazy<HttpClient>(() => new HttpClient(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false }) { Timeout = TimeSpan.FromMinutes(5) });
         var handler = new ApiHandler(objects, tokens, new ServiceProxy(proxyClient), token, time, logger, options.KubernetesMinor);
 
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.Services.AddSingleton(loggerFactory);
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
-        {
-            k.AddServerHeader = false;
-            k.Limits.MaxRequestBodySize = 4 * 1024 * 1024;
-            k.Limits.Http2.MaxStreamsPerConnection = 1000;
-            k.Listen(options.Address, options.Port, lo =>
-            {
-                lo.Protocols = HttpProtocols.Http1AndHttp2;
-                lo.UseHttps(tls.Serving);
-            });
-        });
-        var app = builder.Build();
-        app.Run(handler.HandleAsync);
+        // A bare generic host with a web host inside, not WebApplication: WebApplication's Build wires
+        // routing, authentication and authorization checks (loading those assemblies) that a single
+        // request delegate never uses (docs/apiserver.md, "Memory").
+        var app = new HostBuilder()
+            .ConfigureServices(services => services.AddSingleton(loggerFactory))
+            .ConfigureWebHost(web => web
+                .UseSetting(WebHostDefaults.PreventHostingStartupKey, "true")
+                .UseKestrelCore()
+                .ConfigureKestrel(k =>
+                {
+                    k.AddServerHeader = false;
+                    k.Limits.MaxRequestBodySize = 4 * 1024 * 1024;
+                    k.Limits.Http2.MaxStreamsPerConnection = 1000;
+                    k.Listen(options.Address, options.Port, lo =>
+                    {
+                        lo.Protocols = HttpProtocols.Http1AndHttp2;
+                        lo.UseHttps(tls.Serving);
+                    });
+                })
+                .Configure(a => a.Run(handler.HandleAsync)))
+            .Build();
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var baseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
@@ -178,8 +187,19 @@ public sealed class ApiServerHost : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         _store.Dispose();
         await _app.StopAsync(timeout.Token);
-        await _app.DisposeAsync();
-        _proxyClient.Dispose();
+        if (_app is IAsyncDisposable asyncDisposable)
+        {
+            await asyncDisposable.DisposeAsync();
+        }
+        else
+        {
+            _app.Dispose();
+        }
+        if (_proxyClient.IsValueCreated)
+        {
+            _proxyClient.Value.Dispose();
+        }
+
         _tls.Dispose();
         _signingKey.Dispose();
         _stopping.Dispose();

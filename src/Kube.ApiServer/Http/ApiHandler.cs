@@ -21,6 +21,7 @@ internal sealed partial class ApiHandler
     private readonly ServiceProxy _proxy;
     private readonly DiscoveryDocuments _discovery;
     private readonly OpenApiDocuments _openApi;
+    private readonly OpenApiV2Document _openApiV2;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly byte[] _adminToken;
@@ -39,6 +40,7 @@ internal sealed partial class ApiHandler
         _adminToken = Encoding.UTF8.GetBytes(adminToken);
         _discovery = new DiscoveryDocuments(_registry);
         _openApi = new OpenApiDocuments(_registry);
+        _openApiV2 = new OpenApiV2Document(_registry, time);
     }
 
     public async Task HandleAsync(HttpContext ctx)
@@ -129,6 +131,12 @@ internal sealed partial class ApiHandler
         {
             ctx.Response.ContentType = "text/plain; charset=utf-8";
             await ctx.Response.WriteAsync("ok", ctx.RequestAborted);
+            return;
+        }
+
+        if (path == "/openapi/v2")
+        {
+            await ServeOpenApiV2Async(ctx);
             return;
         }
 
@@ -252,6 +260,12 @@ internal sealed partial class ApiHandler
                 "PATCH" => PatchAsync(ctx, rt, ns ?? string.Empty, name, "status"),
                 _ => throw ApiException.MethodNotAllowed("the server does not allow this method on the requested resource"),
             });
+            return;
+        }
+
+        if (sub == "scale" && rt.Scale is not null && rest.Length == 3)
+        {
+            await ScaleAsync(ctx, rt, ns ?? string.Empty, name);
             return;
         }
 

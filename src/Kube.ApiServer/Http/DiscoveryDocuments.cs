@@ -195,6 +195,11 @@ internal sealed class DiscoveryDocuments(ResourceRegistry registry)
             yield return ("status", r.Kind, null, null, ["get", "patch", "update"]);
         }
 
+        if (r.Scale is not null)
+        {
+            yield return ("scale", "Scale", "autoscaling", "v1", ["get", "patch", "update"]);
+        }
+
         if (r.StorageKey == "/serviceaccounts")
         {
             yield return ("token", "TokenRequest", "authentication.k8s.io", "v1", ["create"]);

@@ -12,7 +12,7 @@ namespace Kube.ApiServer.Proxy;
 /// the machine), and relays method, path, query and body; the upstream status, content type and body
 /// come back unchanged so kubeseal sees the controller's own answers (e.g. 409 from /v1/verify).
 /// </summary>
-internal sealed class ServiceProxy(HttpClient client)
+internal sealed class ServiceProxy(Lazy<HttpClient> client)
 {
     private static readonly HashSet<string> HopHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -63,7 +63,7 @@ internal sealed class ServiceProxy(HttpClient client)
         HttpResponseMessage response;
         try
         {
-            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ctx.RequestAborted);
+            response = await client.Value.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ctx.RequestAborted);
         }
         catch (HttpRequestException e)
         {

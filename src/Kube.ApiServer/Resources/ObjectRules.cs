@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Kube.ApiServer.Http;
 
 namespace Kube.ApiServer.Resources;
@@ -11,7 +10,7 @@ namespace Kube.ApiServer.Resources;
 /// defaults set on create, fields folded or frozen on update, and metadata validation that answers
 /// 422 with one cause per field, as the real apiserver does.
 /// </summary>
-internal static partial class ObjectRules
+internal static class ObjectRules
 {
     public static void PrepareCreate(ResourceType rt, JsonObject obj, string name)
     {
@@ -101,7 +100,7 @@ internal static partial class ObjectRules
                 }
 
                 var value = v is JsonValue jv && jv.TryGetValue<string>(out var s) ? s : null;
-                if (value is null || (value.Length > 0 && !LabelValue().IsMatch(value)) || value.Length > 63)
+                if (value is null || (value.Length > 0 && !NameSyntax.IsLabelValueShape(value)) || value.Length > 63)
                 {
                     errors.Add(new FieldError("metadata.labels", $"Invalid value: \"{value}\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"));
                 }
@@ -142,9 +141,9 @@ internal static partial class ObjectRules
         return errors;
     }
 
-    public static bool IsDnsLabel(string s) => s.Length is > 0 and <= 63 && DnsLabel().IsMatch(s);
+    public static bool IsDnsLabel(string s) => s.Length is > 0 and <= 63 && NameSyntax.IsDnsLabelShape(s);
 
-    public static bool IsDnsSubdomain(string s) => s.Length is > 0 and <= 253 && DnsSubdomain().IsMatch(s);
+    public static bool IsDnsSubdomain(string s) => s.Length is > 0 and <= 253 && NameSyntax.IsDnsSubdomainShape(s);
 
     /// <summary>
     /// Secret <c>stringData</c> is write-only convenience: merged into <c>data</c> (base64) on every
@@ -182,7 +181,7 @@ internal static partial class ObjectRules
         {
             foreach (var (k, _) in data)
             {
-                if (!ConfigKey().IsMatch(k))
+                if (!NameSyntax.IsConfigKey(k))
                 {
                     throw ApiException.Invalid("Secret", null, name, $"data[{k}]", $"Invalid value: \"{k}\": a valid config key must consist of alphanumeric characters, '-', '_' or '.'");
                 }
@@ -256,18 +255,6 @@ internal static partial class ObjectRules
             return false;
         }
 
-        return name.Length is > 0 and <= 63 && LabelValue().IsMatch(name);
+        return name.Length is > 0 and <= 63 && NameSyntax.IsLabelValueShape(name);
     }
-
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
-    private static partial Regex DnsLabel();
-
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex DnsSubdomain();
-
-    [GeneratedRegex("^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$", RegexOptions.CultureInvariant)]
-    private static partial Regex LabelValue();
-
-    [GeneratedRegex("^[-._a-zA-Z0-9]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex ConfigKey();
 }

@@ -1,17 +1,17 @@
-using System.Collections.Immutable;
-
 namespace Kube.ApiServer.Resources;
 
 /// <summary>
 /// The served resources: built-ins plus one entry per served CRD version. Readers see an immutable
 /// snapshot; CRD changes swap it and bump <see cref="Generation"/> (discovery/OpenAPI re-hash from it).
+/// Snapshots are plain arrays copied on write: lookups scan them on every request, and CRD changes
+/// are rare (System.Collections.Immutable was also the only reason that assembly was loaded).
 /// </summary>
 internal sealed class ResourceRegistry
 {
     private readonly Lock _sync = new();
-    private ImmutableList<ResourceType> _builtins;
-    private ImmutableDictionary<string, ImmutableList<ResourceType>> _custom = ImmutableDictionary<string, ImmutableList<ResourceType>>.Empty;
-    private ImmutableList<ResourceType> _all;
+    private readonly SortedDictionary<string, ResourceType[]> _custom = new(StringComparer.Ordinal);
+    private ResourceType[] _builtins;
+    private volatile ResourceType[] _all;
 
     public ResourceRegistry(IEnumerable<ResourceType> builtins)
     {
@@ -76,9 +76,10 @@ internal sealed class ResourceRegistry
     public IReadOnlyList<(string Group, IReadOnlyList<string> Versions)> Groups()
     {
         var result = new List<(string, IReadOnlyList<string>)>();
-        foreach (var g in _all.Select(r => r.Group).Distinct())
+        var all = _all;
+        foreach (var g in all.Select(r => r.Group).Distinct())
         {
-            var versions = _all.Where(r => r.Group == g).Select(r => r.Version).Distinct().ToList();
+            var versions = all.Where(r => r.Group == g).Select(r => r.Version).Distinct().ToList();
             versions.Sort(KubeVersionComparer.Instance);
             result.Add((g, versions));
         }
@@ -90,8 +91,16 @@ internal sealed class ResourceRegistry
     {
         lock (_sync)
         {
-            _custom = types.Count == 0 ? _custom.Remove(crdName) : _custom.SetItem(crdName, [.. types]);
-            _all = _builtins.AddRange(_custom.OrderBy(kv => kv.Key, StringComparer.Ordinal).SelectMany(kv => kv.Value));
+            if (types.Count == 0)
+            {
+                _custom.Remove(crdName);
+            }
+            else
+            {
+                _custom[crdName] = [.. types];
+            }
+
+            _all = [.. _builtins, .. _custom.Values.SelectMany(v => v)];
             Generation++;
         }
     }
@@ -100,8 +109,8 @@ internal sealed class ResourceRegistry
     {
         lock (_sync)
         {
-            _builtins = _builtins.AddRange(types);
-            _all = _builtins.AddRange(_custom.SelectMany(kv => kv.Value));
+            _builtins = [.. _builtins, .. types];
+            _all = [.. _builtins, .. _custom.Values.SelectMany(v => v)];
             Generation++;
         }
     }

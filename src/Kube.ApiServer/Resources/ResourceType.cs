@@ -38,6 +38,9 @@ internal sealed class ResourceType
 
     public ResourceBehavior Behavior { get; init; } = ResourceBehavior.Generic;
 
+    /// <summary>For custom resources whose CRD declares <c>subresources.scale</c>: the replicas paths.</summary>
+    public ScaleSubresource? Scale { get; init; }
+
     /// <summary>For custom resources: the CRD version this resource type serves.</summary>
     public CrdVersion? Crd { get; init; }
 

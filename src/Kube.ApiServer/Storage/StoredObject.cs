@@ -8,11 +8,10 @@ namespace Kube.ApiServer.Storage;
 /// </summary>
 internal sealed class StoredObject
 {
-    private static readonly Dictionary<string, string> NoLabels = new(StringComparer.Ordinal);
-
     private StoredObject(string ns, string name, long rv, byte[] json)
     {
-        Namespace = ns;
+        // Every object of a namespace repeats its name; requests and the journal hand in fresh copies.
+        Namespace = StringPool.Share(ns);
         Name = name;
         Rv = rv;
         Json = json;
@@ -28,7 +27,7 @@ internal sealed class StoredObject
 
     public string Uid { get; private init; } = string.Empty;
 
-    public IReadOnlyDictionary<string, string> Labels { get; private init; } = NoLabels;
+    public IReadOnlyDictionary<string, string> Labels { get; private init; } = LabelSet.Empty;
 
     /// <summary>uids of ownerReferences (empty when none); the garbage collector's index.</summary>
     public IReadOnlyList<string> OwnerUids { get; private init; } = [];
@@ -39,7 +38,7 @@ internal sealed class StoredObject
     {
         using var doc = JsonDocument.Parse(json);
         var uid = string.Empty;
-        Dictionary<string, string>? labels = null;
+        LabelSet? labels = null;
         List<string>? owners = null;
         var deleting = false;
         if (doc.RootElement.TryGetProperty("metadata", out var meta) && meta.ValueKind == JsonValueKind.Object)
@@ -51,11 +50,23 @@ internal sealed class StoredObject
 
             if (meta.TryGetProperty("labels", out var l) && l.ValueKind == JsonValueKind.Object)
             {
-                labels = new Dictionary<string, string>(StringComparer.Ordinal);
+                var pairs = new List<KeyValuePair<string, string>>();
                 foreach (var p in l.EnumerateObject())
                 {
-                    labels[p.Name] = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText();
+                    var value = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText();
+                    var pair = new KeyValuePair<string, string>(StringPool.Share(p.Name), StringPool.Share(value));
+                    var at = pairs.FindIndex(e => e.Key == pair.Key);
+                    if (at >= 0)
+                    {
+                        pairs[at] = pair; // a repeated key: the last one wins, as in a JSON object
+                    }
+                    else
+                    {
+                        pairs.Add(pair);
+                    }
                 }
+
+                labels = pairs.Count == 0 ? LabelSet.Empty : new LabelSet([.. pairs]);
             }
 
             if (meta.TryGetProperty("ownerReferences", out var o) && o.ValueKind == JsonValueKind.Array)
@@ -76,8 +87,8 @@ internal sealed class StoredObject
         return new StoredObject(ns, name, rv, json)
         {
             Uid = uid,
-            Labels = labels ?? NoLabels,
-            OwnerUids = owners is { Count: > 0 } ? owners : [],
+            Labels = labels ?? LabelSet.Empty,
+            OwnerUids = owners is { Count: > 0 } ? owners : Array.Empty<string>(),
             Deleting = deleting,
         };
     }

@@ -123,6 +123,26 @@ public sealed class CSharpClientTests(ClusterFixture fixture) : IClassFixture<Cl
     }
 
     [Fact]
+    public async Task A_list_many_times_larger_than_one_flush_arrives_whole_and_in_order()
+    {
+        // ~200 objects of ~2 KB: the list body is ~400 KB, so the server flushes it in several ~64 KB pieces.
+        var ns = Unique("ns");
+        await _client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = ns } });
+        var filler = new string('x', 2000);
+        var names = Enumerable.Range(0, 200).Select(i => $"cm{i:D3}").ToList();
+        foreach (var name in names)
+        {
+            await _client.CoreV1.CreateNamespacedConfigMapAsync(
+                new V1ConfigMap { Metadata = new V1ObjectMeta { Name = name }, Data = new Dictionary<string, string> { ["v"] = filler + name } }, ns);
+        }
+
+        var list = await _client.CoreV1.ListNamespacedConfigMapAsync(ns);
+
+        Assert.Equal(names, list.Items.Select(c => c.Metadata.Name));
+        Assert.All(list.Items, c => Assert.Equal(filler + c.Metadata.Name, c.Data["v"]));
+    }
+
+    [Fact]
     public async Task Watch_from_a_list_resourceVersion_sees_every_change_in_order()
     {
         var ns = Unique("ns");

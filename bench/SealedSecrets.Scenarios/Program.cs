@@ -11,12 +11,14 @@ using SealedSecrets.Controller.Crd;
 using SealedSecrets.Controller.Hosting;
 using SealedSecrets.Controller.Options;
 using SealedSecrets.Crypto;
+using Microsoft.Extensions.DependencyInjection;
 
 // Scenario runner (perf-security.md §1.3) against the embedded API server on loopback:
 //   S1 cold start: N SealedSecrets x 3 values, one key → all Secrets in sync.
 //   S2 restart with everything in sync: RSA operations and writes must be 0.
 //   S3 memory: controller process RSS with 10,000 unrelated 4 KiB Secrets vs. an empty cluster.
-// Usage: dotnet run -c Release --project bench/SealedSecrets.Scenarios -- [N] [key-size] [workers]
+// Usage: dotnet run -c Release --project bench/SealedSecrets.Scenarios -- [N] [key-size] [workers] [s1|s3]
+// ("s1" runs S1 and S2 only, "s3" only S3; without it all three run.)
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5000;
 var keySize = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4096;
 var workers = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : Environment.ProcessorCount;
@@ -24,17 +26,25 @@ var work = Path.Combine(Path.GetTempPath(), "sigil-scenarios-" + Guid.NewGuid().
 Console.WriteLine($"cores={Environment.ProcessorCount} N={count} values=3 key-size={keySize} workers={workers}");
 
 var memoryOnly = args.Length > 3 && args[3] == "s3";
+var skipMemory = args.Length > 3 && args[3] == "s1";
 if (!memoryOnly)
 {
 await using (var server = await ApiServerHost.StartAsync(new ApiServerOptions { DataDirectory = Path.Combine(work, "s1"), InMemory = true, Port = 0, WatchHistory = 50_000 }))
 {
-    var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(server.KubeconfigPath));
+    var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(server.KubeconfigPath);
+    var client = new Kubernetes(config);
     await Cluster.PrepareAsync(client, "bench");
     var options = Cluster.Options(keySize, workers);
+    // The controllers get the client `sigil controller` builds (SealedSecretsControllerHost.CreateClient):
+    // every request passes the --kubeclient-qps/--kubeclient-burst bucket (defaults), and here
+    // also a counter per verb and resource.
+    var requests = new RequestCounter();
+    using var controllerClient = new Kubernetes(config, new Kube.Runtime.Client.ClientRateLimitHandler(options.KubeclientQps, options.KubeclientBurst, TimeProvider.System), requests);
+    Console.WriteLine($"controller client: --kubeclient-qps {options.KubeclientQps} --kubeclient-burst {options.KubeclientBurst}");
 
     // A first start makes the key; the SealedSecrets are then created while no controller runs.
     SealingPublicKey key;
-    await using (var first = await SealedSecretsControllerHost.StartAsync(client, options))
+    await using (var first = await SealedSecretsControllerHost.StartAsync(controllerClient, options))
     {
         using var http = new HttpClient { BaseAddress = first.HttpUrl };
         key = SealingPublicKey.FromCertificate(SealingPem.ReadFirstCertificate(await http.GetStringAsync(new Uri("/v1/cert.pem", UriKind.Relative))));
@@ -43,31 +53,45 @@ await using (var server = await ApiServerHost.StartAsync(new ApiServerOptions { 
     await Cluster.CreateSealedSecretsAsync(client, key, "bench", count);
     Console.WriteLine($"setup: {count} SealedSecrets created in {created.Elapsed.TotalSeconds:0.0} s");
 
+    requests.Reset();
     var cpu1 = Process.GetCurrentProcess().TotalProcessorTime;
     var s1 = Stopwatch.StartNew();
-    await using (var cold = await SealedSecretsControllerHost.StartAsync(client, options))
+    await using (var cold = await SealedSecretsControllerHost.StartAsync(controllerClient, options))
     {
         await Cluster.WaitAsync(() => cold.Writes >= 2 * count, TimeSpan.FromMinutes(10));
         s1.Stop();
-        Console.WriteLine($"S1 cold start: {count} SealedSecrets x 3 values in sync in {s1.Elapsed.TotalSeconds:0.0} s " +
-            $"({3 * count / s1.Elapsed.TotalSeconds:0} values/s); RSA ops {cold.RsaOperations:0}; writes {cold.Writes:0}; " +
-            $"CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu1).TotalSeconds:0.0} s (controller + in-process API server)");
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu1).TotalSeconds;
+        var wall = s1.Elapsed.TotalSeconds;
+        Console.WriteLine($"S1 cold start: {count} SealedSecrets x 3 values in sync in {wall:0.0} s " +
+            $"({3 * count / wall:0} values/s); RSA ops {cold.RsaOperations:0} ({cold.RsaOperations / wall:0}/s); writes {cold.Writes:0}; " +
+            $"CPU {cpu:0.0} s (controller + in-process API server) = {1000 * cpu / count:0.0} ms per SealedSecret, {cpu / Environment.ProcessorCount:0.0} s on {Environment.ProcessorCount} idle cores");
+        var metrics = await Cluster.MetricsAsync(cold);
+        Console.WriteLine($"S1 parallelism: {cpu / wall:0.00} cores busy on average; {metrics.Reconciles:0} reconciles, {metrics.ReconcileSeconds / wall:0.0} in flight on average ({workers} RSA workers, busy {100 * cold.Services.GetRequiredService<SealedSecrets.Controller.Unseal.UnsealGate>().Busy.TotalSeconds / (workers * wall):0}% of wall)");
+        Console.WriteLine($"S1 requests: {requests.Describe()}");
     }
     var secrets = await client.CoreV1.ListNamespacedSecretAsync("bench");
-    Console.WriteLine($"S1 check: {secrets.Items.Count} Secrets in namespace bench");
+    var synced = Cluster.CountSynced(await client.CustomObjects.ListNamespacedCustomObjectAsync<JsonElement>(SealedSecretResource.Group, SealedSecretResource.Version, "bench", SealedSecretResource.Plural));
+    Console.WriteLine($"S1 check: {secrets.Items.Count} Secrets in namespace bench; {synced} SealedSecrets with Synced=True");
 
+    requests.Reset();
     var cpu2 = Process.GetCurrentProcess().TotalProcessorTime;
     var s2 = Stopwatch.StartNew();
-    await using (var warm = await SealedSecretsControllerHost.StartAsync(client, options))
+    await using (var warm = await SealedSecretsControllerHost.StartAsync(controllerClient, options))
     {
         await Cluster.WaitAsync(() => warm.Reconciles >= count, TimeSpan.FromMinutes(5));
         s2.Stop();
         await Task.Delay(TimeSpan.FromSeconds(2));
         Console.WriteLine($"S2 restart in sync: {count} reconciled in {s2.Elapsed.TotalSeconds:0.0} s; RSA ops {warm.RsaOperations:0}; writes {warm.Writes:0}; " +
             $"CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu2).TotalSeconds:0.0} s; cached Secrets {warm.CachedSecrets}");
+        Console.WriteLine($"S2 requests: {requests.Describe()}");
     }
 }
 
+}
+
+if (skipMemory)
+{
+    return;
 }
 
 // S3: RSS of a separate controller process, empty cluster vs. 10,000 unrelated 4 KiB Secrets.
@@ -131,6 +155,22 @@ internal static class Cluster
             using var doc = JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(sealedSecret, SealedSecretsJsonContext.Default.SealedSecret));
             await client.CustomObjects.CreateNamespacedCustomObjectAsync(doc.RootElement, SealedSecretResource.Group, SealedSecretResource.Version, ns, SealedSecretResource.Plural, cancellationToken: ct);
         });
+    }
+
+    public static int CountSynced(JsonElement list) =>
+        list.GetProperty("items").EnumerateArray().Count(item =>
+            item.TryGetProperty("status", out var status) && status.TryGetProperty("conditions", out var conditions)
+            && conditions.EnumerateArray().Any(c => c.GetProperty("type").GetString() == "Synced" && c.GetProperty("status").GetString() == "True"));
+
+    /// <summary>Reconciles and seconds spent in them, from the controller's own Prometheus metrics.</summary>
+    public static async Task<(double Reconciles, double ReconcileSeconds)> MetricsAsync(SealedSecretsControllerHost host)
+    {
+        using var text = new MemoryStream();
+        await host.Services.GetRequiredService<Kube.Runtime.Metrics.RuntimeMetrics>().ExportAsync(text, CancellationToken.None);
+        double Sum(string name) => System.Text.Encoding.UTF8.GetString(text.ToArray()).Split('\n')
+            .Where(l => l.StartsWith(name, StringComparison.Ordinal) && l.Contains("controller=\"sealedsecret\"", StringComparison.Ordinal))
+            .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+        return (Sum("controller_runtime_reconcile_time_seconds_count"), Sum("controller_runtime_reconcile_time_seconds_sum"));
     }
 
     public static async Task WaitAsync(Func<bool> condition, TimeSpan timeout)

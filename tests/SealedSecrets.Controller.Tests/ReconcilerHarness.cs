@@ -21,7 +21,7 @@ internal sealed class ReconcilerHarness
         Keys = TestKeys.Registry(keys);
         Metrics = new ControllerMetrics(new RuntimeMetrics(), omitSecretLabels: false);
         Reconciler = new SealedSecretReconciler(
-            SealedSecrets, Secrets, Target, Failures, Events, Keys, Metrics, Options, Time, NullLogger<SealedSecretReconciler>.Instance);
+            SealedSecrets, Secrets, Target, Failures, Events, Keys, new UnsealGate(1), Metrics, Options, Time, NullLogger<SealedSecretReconciler>.Instance);
     }
 
     public FakeInformer<SealedSecret> SealedSecrets { get; } = new(SealedSecretsControllerServices.SealedSecretResourceType);

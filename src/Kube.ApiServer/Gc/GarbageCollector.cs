@@ -31,17 +31,35 @@ internal sealed partial class GarbageCollector
             // the lock) the full pass catches up on whatever the dropped events would have told us.
             using var sub = _objects.Store.Subscribe(null, null, _objects.Store.Revision, out _, out _)!;
             await SafePassAsync(ct);
+            var dependents = new List<ChangeEvent>();
             while (await sub.Reader.WaitToReadAsync(ct))
             {
-                var relevant = false;
+                // Only a deletion (or an object being deleted) can orphan other objects or finish a
+                // finalizer, so only those need the full scan. A written object that has owners needs
+                // just its own owners checked: scanning the whole store (under the write lock) on every
+                // such write made a burst of N owned Secrets cost O(N²) and stalled all writers.
+                var fullPass = false;
+                dependents.Clear();
                 while (sub.Reader.TryRead(out var e))
                 {
-                    relevant |= e.Type == WatchEventType.Deleted || e.Object.Deleting || e.Object.OwnerUids.Count > 0;
+                    if (e.Type == WatchEventType.Deleted || e.Object.Deleting)
+                    {
+                        fullPass = true;
+                    }
+                    else if (e.Object.OwnerUids.Count > 0)
+                    {
+                        dependents.Add(e);
+                    }
                 }
 
-                if (relevant)
+                if (fullPass)
                 {
                     await SafePassAsync(ct);
+                }
+                else if (dependents.Count > 0)
+                {
+                    // A collected dependent shows up as a Deleted event, which triggers the full pass.
+                    await SafeCheckOwnersAsync(dependents, ct);
                 }
             }
         }
@@ -52,6 +70,28 @@ internal sealed partial class GarbageCollector
         try
         {
             await PassAsync(ct);
+        }
+        catch (ApiException e)
+        {
+            Log.PassFailed(_logger, e.Message);
+        }
+    }
+
+    private async Task SafeCheckOwnersAsync(List<ChangeEvent> written, CancellationToken ct)
+    {
+        try
+        {
+            using (await _objects.Store.AcquireWriteAsync(ct))
+            {
+                foreach (var e in written)
+                {
+                    // Skip versions already replaced: their successor is in this batch or a later one.
+                    if (_objects.Store.Get(e.StorageKey, e.Object.Namespace, e.Object.Name) is { } live && live.Rv == e.Object.Rv)
+                    {
+                        CollectOrphaned(e.StorageKey, live);
+                    }
+                }
+            }
         }
         catch (ApiException e)
         {

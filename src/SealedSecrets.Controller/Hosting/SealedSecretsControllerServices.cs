@@ -55,13 +55,18 @@ public static class SealedSecretsControllerServices
         services.AddHostedService(sp => sp.GetRequiredService<ControllerHttpServer>());
         var failures = new UnsealFailures();
         services.AddSingleton(failures);
+        services.AddSingleton(_ => new UnsealGate(options.Workers));
         services.AddHostedService<KeySecretWatcher>();
 
         var namespaces = options.WatchedNamespaces;
         services.AddController<SealedSecretReconciler, SealedSecret>(o =>
             {
                 o.Name = "sealedsecret";
-                o.MaxConcurrentReconciles = options.Workers;
+                // --workers bounds the RSA work (UnsealGate); more reconciles run so API round trips overlap it.
+                o.MaxConcurrentReconciles = UnsealGate.InFlight(options.Workers);
+                // Upstream queues an update only when the spec changed (reference §3.6), so the
+                // controller's own status writes do not wake it again.
+                o.Filter = EventFilters.GenerationChanged;
             })
             .WithInformer(i =>
             {

@@ -27,6 +27,7 @@ internal sealed partial class SealedSecretReconciler(
     UnsealFailures failures,
     IEventRecorder events,
     KeyRegistry keys,
+    UnsealGate gate,
     ControllerMetrics metrics,
     SealedSecretsControllerOptions options,
     TimeProvider time,
@@ -73,7 +74,7 @@ internal sealed partial class SealedSecretReconciler(
             return ReconcileResult.Done;
         }
 
-        var unsealed = Unseal(sealedSecret, request);
+        var unsealed = await gate.RunAsync(() => Unseal(sealedSecret, request), cancellationToken).ConfigureAwait(false);
         if (unsealed.Error is { } error)
         {
             await FailAsync(sealedSecret, error, ControllerMessages.ReasonUnsealFailed, ControllerMetrics.ReasonUnseal, cancellationToken, ControllerMessages.UnsealFailed(error)).ConfigureAwait(false);

@@ -113,6 +113,29 @@ public sealed class DeletionTests(ClusterFixture fixture) : IClassFixture<Cluste
     }
 
     [Fact]
+    public async Task In_a_burst_of_owned_writes_only_the_objects_whose_owner_is_missing_are_collected()
+    {
+        // Owned writes are checked one by one (no full scan each): the strays among many live
+        // dependents must still go, and the live ones stay, also once the owner is deleted later.
+        var ns = await NewNamespaceAsync();
+        var owner = await _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "owner" } }, ns);
+        V1Secret Dependent(string name, string uid) => new()
+        {
+            Metadata = new V1ObjectMeta { Name = name, OwnerReferences = [new V1OwnerReference { ApiVersion = "v1", Kind = "ConfigMap", Name = "owner", Uid = uid }] },
+        };
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => _client.CoreV1.CreateNamespacedSecretAsync(
+            i % 10 == 0 ? Dependent($"stray-{i}", Guid.NewGuid().ToString()) : Dependent($"live-{i}", owner.Metadata.Uid), ns)));
+
+        await Eventually.UntilAsync(async () => (await _client.CoreV1.ListNamespacedSecretAsync(ns)).Items.All(s => s.Metadata.Name.StartsWith("live-", StringComparison.Ordinal)),
+            "the Secrets with a missing owner are collected");
+        Assert.Equal(36, (await _client.CoreV1.ListNamespacedSecretAsync(ns)).Items.Count);
+
+        await _client.CoreV1.DeleteNamespacedConfigMapAsync("owner", ns, propagationPolicy: "Background");
+        await Eventually.UntilAsync(async () => (await _client.CoreV1.ListNamespacedSecretAsync(ns)).Items.Count == 0,
+            "the owner's deletion still collects every dependent");
+    }
+
+    [Fact]
     public async Task Finalizers_hold_an_object_until_removed_and_new_ones_cannot_be_added_while_deleting()
     {
         var ns = await NewNamespaceAsync();

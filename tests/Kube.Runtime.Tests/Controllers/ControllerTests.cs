@@ -3,6 +3,7 @@ using k8s.Models;
 using Kube.Runtime.Controllers;
 using Kube.Runtime.Hosting;
 using Kube.Runtime.Metrics;
+using Kube.Runtime.Informers;
 using Kube.Runtime.Tests.Informers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -221,6 +222,33 @@ public sealed class ControllerTests : IAsyncDisposable
         await Eventually(() => _fixture.Reconciler.CountFor("owner") == 3, "owner reconciled after its Secret was deleted");
         await Task.Delay(30);
         Assert.Equal(3, _fixture.Reconciler.CountFor("owner"));
+    }
+
+    [Fact]
+    public async Task An_event_watch_sees_the_event_type_so_it_can_react_to_deletions_only()
+    {
+        _fixture.Maps.Lists.Enqueue(_ => new([Objects.Map("owner", "1")], "10", null));
+        _fixture.Secrets.Lists.Enqueue(_ => new([], "10", null));
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<InformerEventType>();
+        var host = _fixture.Build(b => b.Services.AddController<ScriptedReconciler, V1ConfigMap>(o => o.Name = "maps")
+            .WatchesEvents<V1Secret>(e =>
+            {
+                seen.Enqueue(e.Type);
+                return e.Type == InformerEventType.Deleted ? [new ReconcileRequest("default", "owner")] : [];
+            }));
+        await host.StartAsync();
+        await _fixture.Maps.NextWatchAsync();
+        var secrets = await _fixture.Secrets.NextWatchAsync();
+        await Eventually(() => _fixture.Reconciler.CountFor("owner") == 1, "owner reconciled once");
+
+        V1Secret Secret(string rv) => new() { Metadata = new V1ObjectMeta { Name = "s", NamespaceProperty = "default", ResourceVersion = rv } };
+        secrets.Send(WatchEventType.Added, Secret("20"));
+        secrets.Send(WatchEventType.Modified, Secret("21"));
+        secrets.Send(WatchEventType.Deleted, Secret("22"));
+        await Eventually(() => _fixture.Reconciler.CountFor("owner") == 2, "owner reconciled after the deletion");
+        await Task.Delay(30);
+        Assert.Equal(2, _fixture.Reconciler.CountFor("owner"));
+        Assert.Equal([InformerEventType.Added, InformerEventType.Updated, InformerEventType.Deleted], seen.ToArray());
     }
 
     [Fact]

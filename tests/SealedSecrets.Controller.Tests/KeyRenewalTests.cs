@@ -48,6 +48,27 @@ public sealed class KeyRenewalTests
     }
 
     [Fact]
+    public async Task Keys_made_within_one_second_are_ordered_alike_by_the_maker_and_by_a_replica_that_loads_them()
+    {
+        // NotBefore and creationTimestamp have one-second resolution; without the generated-at
+        // annotation the tie was broken by fingerprint on a follower while the leader used its clock.
+        var renewal = Renewal();
+        await renewal.InitializeAsync(CancellationToken.None);
+        _time.Advance(TimeSpan.FromMilliseconds(300));
+        var second = await renewal.GenerateAsync("test", CancellationToken.None);
+        _time.Advance(TimeSpan.FromMilliseconds(300));
+        var third = await renewal.GenerateAsync("test", CancellationToken.None);
+
+        var follower = new KeyRegistry();
+        await new KeyRenewal(_store, follower, _options, _time, NullLogger<KeyRenewal>.Instance).LoadAsync(CancellationToken.None);
+
+        Assert.Equal(third.Fingerprint, _registry.Latest!.Fingerprint);
+        Assert.Equal(_registry.NewestFirst.Select(k => k.Fingerprint), follower.NewestFirst.Select(k => k.Fingerprint));
+        Assert.Equal(second.Fingerprint, follower.NewestFirst[1].Fingerprint);
+        Assert.All(_store.Secrets, s => Assert.True(s.Metadata.Annotations.ContainsKey(KeySecrets.GeneratedAtAnnotation)));
+    }
+
+    [Fact]
     public async Task A_key_older_than_the_cutoff_time_gets_a_successor_at_start()
     {
         await Renewal().InitializeAsync(CancellationToken.None);

@@ -15,7 +15,7 @@ internal sealed class KeyRegistry
     /// <summary>Raised after a key was added (e.g. a restored backup picked up by --watch-for-secrets).</summary>
     public event EventHandler? KeysChanged;
 
-    /// <summary>All keys, newest first (ties broken by fingerprint so the order is stable).</summary>
+    /// <summary>All keys, newest first (ties broken by the generation annotation, then fingerprint, so every replica agrees).</summary>
     public ImmutableArray<SealingKey> NewestFirst => ImmutableArray.Create(_newestFirst);
 
     /// <summary>The key that seals, or null when there is none yet.</summary>
@@ -60,6 +60,7 @@ internal sealed class KeyRegistry
             }
             _newestFirst = [.. _newestFirst.Append(key)
                 .OrderByDescending(k => k.OrderTime)
+                .ThenByDescending(k => k.GeneratedAt ?? DateTimeOffset.MinValue)
                 .ThenBy(k => k.Fingerprint, StringComparer.Ordinal)];
         }
         KeysChanged?.Invoke(this, EventArgs.Empty);

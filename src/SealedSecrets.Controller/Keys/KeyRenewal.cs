@@ -82,10 +82,11 @@ internal sealed partial class KeyRenewal(
         {
             var now = time.GetUtcNow();
             using var pair = SealingKeyFactory.Generate(options.KeySize, options.KeyTtl, options.MyCn.Length == 0 ? null : options.MyCn, now, RandomNumberGenerator.Create());
-            var created = await store.CreateAsync(KeySecrets.ToSecret(pair, options), cancellationToken).ConfigureAwait(false);
+            // Registered exactly as read back from the stored Secret, so that this replica orders it
+            // among the others the way every follower that loads the same Secret does.
+            var generatedAt = now > registry.Latest?.GeneratedAt ? now : (registry.Latest?.GeneratedAt?.AddTicks(1) ?? now);
+            var created = await store.CreateAsync(KeySecrets.ToSecret(pair, options, generatedAt), cancellationToken).ConfigureAwait(false);
             var key = KeySecrets.Read(created, options.KeyOrderPriority);
-            // A fresh key is the newest whatever the clock skew between us and the API server.
-            key = new SealingKey(key.SecretName, key.PrivateKey, key.Certificate, key.CertificatePem, Max(now, registry.Latest?.OrderTime));
             registry.Register(key);
             Log.KeyGenerated(logger, key.SecretName, key.Fingerprint, reason);
             Log.CertificatePem(logger, key.CertificatePem);
@@ -108,8 +109,6 @@ internal sealed partial class KeyRenewal(
         var due = latest.OrderTime + options.KeyRenewPeriod - time.GetUtcNow();
         return due < TimeSpan.Zero ? TimeSpan.Zero : due;
     }
-
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset? b) => b is { } other && other >= a ? other.AddTicks(1) : a;
 
     private static partial class Log
     {

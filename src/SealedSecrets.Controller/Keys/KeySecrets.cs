@@ -18,13 +18,26 @@ internal static class KeySecrets
     public const string TlsKey = "tls.key";
     public const string TlsCrt = "tls.crt";
 
+    /// <summary>
+    /// Sigil's own annotation on keys it generates: the generation time to the tick (round-trip "O"
+    /// format). Certificate NotBefore and creationTimestamp have one-second resolution, so two keys
+    /// made within a second would otherwise be ordered by fingerprint and a replica could seal with
+    /// the older one while the leader seals with the newer.
+    /// </summary>
+    public const string GeneratedAtAnnotation = "sealedsecrets.sigil.dev/generated-at";
+
     /// <summary>The label selector that finds usable keys.</summary>
     public const string ActiveSelector = SealedSecretAnnotations.SealedSecretsKeyLabel + "=" + SealedSecretAnnotations.ActiveKey;
 
-    public static V1Secret ToSecret(SealingKeyPair pair, SealedSecretsControllerOptions options)
+    public static V1Secret ToSecret(SealingKeyPair pair, SealedSecretsControllerOptions options, DateTimeOffset? generatedAt = null)
     {
         ArgumentNullException.ThrowIfNull(pair);
         ArgumentNullException.ThrowIfNull(options);
+        var annotations = new Dictionary<string, string>(options.PrivateKeyAnnotations, StringComparer.Ordinal);
+        if (generatedAt is { } at)
+        {
+            annotations[GeneratedAtAnnotation] = at.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        }
         var labels = new Dictionary<string, string>(options.PrivateKeyLabels, StringComparer.Ordinal)
         {
             // Extra labels cannot override the one that makes the key usable.
@@ -39,7 +52,7 @@ internal static class KeySecrets
                 GenerateName = options.KeyPrefix,
                 NamespaceProperty = options.ControllerNamespace,
                 Labels = labels,
-                Annotations = options.PrivateKeyAnnotations.Count == 0 ? null : new Dictionary<string, string>(options.PrivateKeyAnnotations, StringComparer.Ordinal),
+                Annotations = annotations.Count == 0 ? null : annotations,
             },
             Type = TlsType,
             Data = new Dictionary<string, byte[]>(StringComparer.Ordinal)
@@ -91,6 +104,10 @@ internal static class KeySecrets
         var orderTime = priority == KeyOrderPriority.SecretCreationTimestamp && secret.Metadata?.CreationTimestamp is { } created
             ? new DateTimeOffset(DateTime.SpecifyKind(created, DateTimeKind.Utc))
             : new DateTimeOffset(certificate.NotBefore.ToUniversalTime(), TimeSpan.Zero);
-        return new SealingKey(secret.Metadata?.Name ?? string.Empty, key, certificate, SealingPem.WriteCertificate(certificate), orderTime);
+        DateTimeOffset? generatedAt = secret.Metadata?.Annotations is { } a && a.TryGetValue(GeneratedAtAnnotation, out var text)
+            && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var parsed)
+            ? parsed
+            : null;
+        return new SealingKey(secret.Metadata?.Name ?? string.Empty, key, certificate, SealingPem.WriteCertificate(certificate), orderTime, generatedAt);
     }
 }

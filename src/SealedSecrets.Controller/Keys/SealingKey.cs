@@ -7,7 +7,7 @@ namespace SealedSecrets.Controller.Keys;
 /// One registered key pair (a <c>kubernetes.io/tls</c> Secret, reference sealed-secrets.md §3.2):
 /// the private key, its first certificate, and the time that orders it among the others.
 /// </summary>
-internal sealed class SealingKey(string secretName, SealingPrivateKey privateKey, X509Certificate2 certificate, string certificatePem, DateTimeOffset orderTime)
+internal sealed class SealingKey(string secretName, SealingPrivateKey privateKey, X509Certificate2 certificate, string certificatePem, DateTimeOffset orderTime, DateTimeOffset? generatedAt = null)
 {
     public string SecretName { get; } = secretName;
 
@@ -20,6 +20,13 @@ internal sealed class SealingKey(string secretName, SealingPrivateKey privateKey
 
     /// <summary>Cert NotBefore or Secret creationTimestamp, per <c>--key-order-priority</c>.</summary>
     public DateTimeOffset OrderTime { get; } = orderTime;
+
+    /// <summary>
+    /// When a Sigil controller made the key, to the tick (annotation <see cref="KeySecrets.GeneratedAtAnnotation"/>);
+    /// null for keys made elsewhere. Breaks ties between keys whose <see cref="OrderTime"/> (one-second
+    /// resolution) is equal, the same way on every replica.
+    /// </summary>
+    public DateTimeOffset? GeneratedAt { get; } = generatedAt;
 
     public string Fingerprint => PrivateKey.Fingerprint;
 }

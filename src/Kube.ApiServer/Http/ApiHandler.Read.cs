@@ -85,10 +85,7 @@ internal sealed partial class ApiHandler
 
         if (partial is not null)
         {
-            ctx.Response.StatusCode = 200;
-            ctx.Response.ContentType = MediaTypes.Json;
-            await using var partialWriter = new Utf8JsonWriter(ctx.Response.BodyWriter);
-            await PartialMetadata.WriteListAsync(partialWriter, items, rvText, next, remaining, partial, ctx.RequestAborted);
+            await WriteListAsync(ctx, AsTarget.PartialList, partial.ApiVersion, rvText, next, remaining, items, (w, o) => PartialMetadata.WriteObject(w, o.Json, partial));
             return;
         }
 
@@ -100,12 +97,18 @@ internal sealed partial class ApiHandler
             return;
         }
 
+        await WriteListAsync(ctx, rt.ListKind, rt.ApiVersion, rvText, next, remaining, items, (w, o) => w.WriteRawValue(Serve(rt, o), skipInputValidation: true));
+    }
+
+    /// <summary>A list body (<paramref name="kind"/> with list metadata and items), streamed item by item.</summary>
+    private static async Task WriteListAsync(HttpContext ctx, string kind, string apiVersion, string rvText, string? next, int remaining, List<StoredObject> items, Action<Utf8JsonWriter, StoredObject> writeItem)
+    {
         ctx.Response.StatusCode = 200;
         ctx.Response.ContentType = MediaTypes.Json;
         await using var writer = new Utf8JsonWriter(ctx.Response.BodyWriter);
         writer.WriteStartObject();
-        writer.WriteString("kind", rt.ListKind);
-        writer.WriteString("apiVersion", rt.ApiVersion);
+        writer.WriteString("kind", kind);
+        writer.WriteString("apiVersion", apiVersion);
         writer.WriteStartObject("metadata");
         writer.WriteString("resourceVersion", rvText);
         if (next is not null)
@@ -119,7 +122,7 @@ internal sealed partial class ApiHandler
         var flushedAt = 0L;
         foreach (var o in items)
         {
-            writer.WriteRawValue(Serve(rt, o), skipInputValidation: true);
+            writeItem(writer, o);
 
             // Flush the PipeWriter itself every ~64 KB. Over a PipeWriter, Utf8JsonWriter.BytesPending never
             // grows past one pool block (it advances the pipe as it goes), and until the pipe is flushed Kestrel

@@ -162,36 +162,6 @@ internal static class PartialMetadata
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>A list as <c>PartialObjectMetadataList</c>, streamed item by item like the plain list.</summary>
-    public static async Task WriteListAsync(Utf8JsonWriter writer, IReadOnlyList<StoredObject> items, string resourceVersion, string? next, int remaining, AsTarget target, CancellationToken ct)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("kind", AsTarget.PartialList);
-        writer.WriteString("apiVersion", target.ApiVersion);
-        writer.WriteStartObject("metadata");
-        writer.WriteString("resourceVersion", resourceVersion);
-        if (next is not null)
-        {
-            writer.WriteString("continue", next);
-            writer.WriteNumber("remainingItemCount", remaining);
-        }
-
-        writer.WriteEndObject();
-        writer.WriteStartArray("items");
-        foreach (var o in items)
-        {
-            WriteObject(writer, o.Json, target);
-            if (writer.BytesPending > 64 * 1024)
-            {
-                await writer.FlushAsync(ct).ConfigureAwait(false);
-            }
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-        await writer.FlushAsync(ct).ConfigureAwait(false);
-    }
-
     private static ApiException NotAcceptable(string message) => new(406, "NotAcceptable", message);
 
     // Upstream prints the Go type of the stored object (%T): the internal type of a built-in

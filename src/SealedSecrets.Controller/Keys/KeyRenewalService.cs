@@ -98,12 +98,7 @@ internal sealed partial class KeyRenewalService(
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                Log.RenewalFailed(logger, ex);
-                try
-                {
-                    await Task.Delay(TimeSpan.FromMinutes(1), time, stoppingToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
+                if (!await PauseAfterFailureAsync(ex, stoppingToken).ConfigureAwait(false))
                 {
                     return;
                 }
@@ -132,16 +127,26 @@ internal sealed partial class KeyRenewalService(
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                Log.RenewalFailed(logger, ex);
-                try
-                {
-                    await Task.Delay(TimeSpan.FromMinutes(1), time, stoppingToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
+                if (!await PauseAfterFailureAsync(ex, stoppingToken).ConfigureAwait(false))
                 {
                     return false;
                 }
             }
+        }
+    }
+
+    /// <summary>Logs <paramref name="failure"/> and waits a minute before the next try; false once stopping.</summary>
+    private async Task<bool> PauseAfterFailureAsync(Exception failure, CancellationToken stoppingToken)
+    {
+        Log.RenewalFailed(logger, failure);
+        try
+        {
+            await Task.Delay(TimeSpan.FromMinutes(1), time, stoppingToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 

@@ -8,7 +8,8 @@ namespace SealedSecrets.Kubeseal;
 public sealed partial class KubesealService
 {
     // Upstream --recovery-unseal (§2.5): one SealedSecret from the input, opened offline with the
-    // given private keys by the same rules as the controller; legacy spec.data is refused.
+    // given private keys by the same rules as the controller (templates included: the controller's
+    // Go template renderer); legacy spec.data is refused.
     private static string RecoveryUnseal(KubesealOptions options, OutputFormat format, byte[] input)
     {
         if (options.RecoveryPrivateKey.Count == 0)
@@ -24,7 +25,11 @@ public sealed partial class KubesealService
                 throw new KubesealException("no SealedSecret found in input. Ensure the input is valid and UTF-8 encoded");
             }
             var sealedSecret = SecretDocument.ToSealedSecret(documents[0], "input");
-            var secret = SealedSecretUnsealer.Unseal(sealedSecret, keys, new UnsealOptions(AcceptDeprecatedV1Data: false));
+            var name = sealedSecret.Metadata?.NamespaceProperty is { Length: > 0 } ns
+                ? $"{ns}/{sealedSecret.Metadata.Name}"
+                : sealedSecret.Metadata?.Name ?? "(unnamed)";
+            var renderer = new RecoveryTemplateRenderer(name);
+            var secret = SealedSecretUnsealer.Unseal(sealedSecret, keys, new UnsealOptions(AcceptDeprecatedV1Data: false, renderer));
             return ManifestWriter.Write(secret, format);
         }
         catch (SealedSecretException ex)

@@ -6,6 +6,7 @@ using Kube.Runtime.Events;
 using Kube.Runtime.Informers;
 using Microsoft.Extensions.Logging;
 using SealedSecrets.Api;
+using SealedSecrets.Api.Templating;
 using SealedSecrets.Controller.Keys;
 using SealedSecrets.Controller.Metrics;
 using SealedSecrets.Controller.Options;

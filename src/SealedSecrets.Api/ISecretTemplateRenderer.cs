@@ -2,8 +2,9 @@ namespace SealedSecrets.Api;
 
 /// <summary>
 /// Renders one <c>spec.template.data</c> entry (a Go text/template with Sprig, minus
-/// <c>env</c>/<c>expandenv</c>/<c>getHostByName</c>). The controller plugs in the Templating engine;
-/// without one, only templates with no actions (<c>{{</c>) can be produced.
+/// <c>env</c>/<c>expandenv</c>/<c>getHostByName</c>). The controller and <c>kubeseal --recovery-unseal</c>
+/// plug in <see cref="Templating.GoTemplateRenderer"/>; without one, only templates with no actions
+/// (<c>{{</c>) can be produced.
 /// </summary>
 public interface ISecretTemplateRenderer
 {

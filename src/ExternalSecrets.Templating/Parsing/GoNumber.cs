@@ -4,13 +4,20 @@ using System.Numerics;
 namespace ExternalSecrets.Templating.Parsing;
 
 /// <summary>
-/// Go's <c>strconv.ParseInt(s, 0, 64)</c>, <c>ParseUint(s, 0, 64)</c> and <c>ParseFloat(s, 64)</c>
-/// for number literals in templates: base prefixes 0x/0o/0b, legacy leading-zero octal, digit
-/// separators (<c>_</c>) only between digits, decimal and hexadecimal floats.
+/// Go's <c>strconv</c> number parsing, the one implementation for the whole engine: template number
+/// literals (<c>ParseInt/ParseUint(s, 0, 64)</c>, <c>ParseFloat(s, 64)</c>) and the functions that
+/// call strconv (sprig's <c>atoi</c>, <c>int64</c>, <c>float64</c>, ESO's YAML resolution). Base 0
+/// honours the 0x/0o/0b prefixes, legacy leading-zero octal and digit separators (<c>_</c>) only
+/// between digits or after a prefix; an explicit base allows neither. Floats: decimal and hexadecimal
+/// forms, separators as in Go literals; <see cref="TryParseStrconvFloat"/> also takes inf/infinity/nan.
+/// Success/failure as Go's (checked against Go 1.19's strconv).
 /// </summary>
 internal static class GoNumber
 {
-    public static bool TryParseInt(string s, out long value)
+    public static bool TryParseInt(string s, out long value) => TryParseInt(s, 0, out value);
+
+    /// <summary><c>strconv.ParseInt(s, numberBase, 64)</c>.</summary>
+    public static bool TryParseInt(string s, int numberBase, out long value)
     {
         value = 0;
         if (s.Length == 0)
@@ -26,7 +33,7 @@ internal static class GoNumber
             body = body[1..];
         }
 
-        if (!TryParseUnsignedBody(body, s, out var u))
+        if (!TryParseUnsignedBody(body, numberBase, s, out var u))
         {
             return false;
         }
@@ -51,7 +58,10 @@ internal static class GoNumber
         return true;
     }
 
-    public static bool TryParseUint(string s, out ulong value)
+    public static bool TryParseUint(string s, out ulong value) => TryParseUint(s, 0, out value);
+
+    /// <summary><c>strconv.ParseUint(s, numberBase, 64)</c>: no sign.</summary>
+    public static bool TryParseUint(string s, int numberBase, out ulong value)
     {
         value = 0;
         if (s.Length == 0 || s[0] is '+' or '-')
@@ -59,10 +69,10 @@ internal static class GoNumber
             return false;
         }
 
-        return TryParseUnsignedBody(s, s, out value);
+        return TryParseUnsignedBody(s, numberBase, s, out value);
     }
 
-    private static bool TryParseUnsignedBody(string s, string whole, out ulong value)
+    private static bool TryParseUnsignedBody(string s, int numberBase, string whole, out ulong value)
     {
         value = 0;
         if (s.Length == 0)
@@ -70,19 +80,23 @@ internal static class GoNumber
             return false;
         }
 
-        var @base = 10;
+        var @base = numberBase;
         var digits = s;
-        if (s[0] == '0')
+        if (numberBase == 0)
         {
-            if (s.Length >= 3 && char.ToLowerInvariant(s[1]) is 'x' or 'o' or 'b')
+            @base = 10;
+            if (s[0] == '0')
             {
-                @base = char.ToLowerInvariant(s[1]) switch { 'x' => 16, 'o' => 8, _ => 2 };
-                digits = s[2..];
-            }
-            else if (s.Length > 1)
-            {
-                @base = 8;
-                digits = s[1..];
+                if (s.Length >= 3 && char.ToLowerInvariant(s[1]) is 'x' or 'o' or 'b')
+                {
+                    @base = char.ToLowerInvariant(s[1]) switch { 'x' => 16, 'o' => 8, _ => 2 };
+                    digits = s[2..];
+                }
+                else if (s.Length > 1)
+                {
+                    @base = 8;
+                    digits = s[1..];
+                }
             }
         }
 
@@ -91,7 +105,7 @@ internal static class GoNumber
         ulong result = 0;
         foreach (var c in digits)
         {
-            if (c == '_')
+            if (c == '_' && numberBase == 0)
             {
                 sawUnderscore = true;
                 continue;
@@ -121,13 +135,12 @@ internal static class GoNumber
             }
 
             any = true;
-            var next = (result * (ulong)@base) + (ulong)d;
             if (result > (ulong.MaxValue - (ulong)d) / (ulong)@base)
             {
                 return false;
             }
 
-            result = next;
+            result = (result * (ulong)@base) + (ulong)d;
         }
 
         if (!any)
@@ -191,6 +204,26 @@ internal static class GoNumber
         }
 
         return saw != '_';
+    }
+
+    /// <summary><c>strconv.ParseFloat(s, 64)</c>: <see cref="TryParseFloat"/> plus inf and infinity (any case, signed) and nan (any case, unsigned).</summary>
+    public static bool TryParseStrconvFloat(string s, out double value)
+    {
+        var body = s.Length > 0 && s[0] is '+' or '-' ? s[1..] : s;
+        if (body.Equals("inf", StringComparison.OrdinalIgnoreCase) || body.Equals("infinity", StringComparison.OrdinalIgnoreCase))
+        {
+            value = s[0] == '-' ? double.NegativeInfinity : double.PositiveInfinity;
+            return true;
+        }
+
+        // Go takes a sign before inf/infinity only: "-nan" is a syntax error.
+        if (s.Equals("nan", StringComparison.OrdinalIgnoreCase))
+        {
+            value = double.NaN;
+            return true;
+        }
+
+        return TryParseFloat(s, out value);
     }
 
     public static bool TryParseFloat(string s, out double value)

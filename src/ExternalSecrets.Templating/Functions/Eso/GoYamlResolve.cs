@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ExternalSecrets.Templating.Functions.Sprig;
+using ExternalSecrets.Templating.Parsing;
 
 namespace ExternalSecrets.Templating.Functions.Eso;
 
@@ -53,7 +54,7 @@ internal static partial class GoYamlResolve
         var c = s[0];
         if (c == '.')
         {
-            return GoStrconv.TryParseFloat(s, out var f) ? (Tag.Float, f) : (Tag.Str, s);
+            return GoNumber.TryParseStrconvFloat(s, out var f) ? (Tag.Float, f) : (Tag.Str, s);
         }
 
         if (c is '+' or '-' || char.IsAsciiDigit(c))
@@ -64,27 +65,27 @@ internal static partial class GoYamlResolve
             }
 
             var plain = s.Replace("_", string.Empty, StringComparison.Ordinal);
-            if (GoStrconv.TryParseInt(plain, 0, out var i))
+            if (GoNumber.TryParseInt(plain, 0, out var i))
             {
                 return (Tag.Int, i);
             }
 
-            if (GoStrconv.TryParseUint(plain, 0, out var u))
+            if (GoNumber.TryParseUint(plain, 0, out var u))
             {
                 return (Tag.Int, u);
             }
 
-            if (YamlStyleFloat().IsMatch(plain) && GoStrconv.TryParseFloat(plain, out var f))
+            if (YamlStyleFloat().IsMatch(plain) && GoNumber.TryParseStrconvFloat(plain, out var f))
             {
                 return (Tag.Float, f);
             }
 
-            if (plain.StartsWith("0b", StringComparison.Ordinal) && GoStrconv.TryParseInt(plain[2..], 2, out i))
+            if (plain.StartsWith("0b", StringComparison.Ordinal) && GoNumber.TryParseInt(plain[2..], 2, out i))
             {
                 return (Tag.Int, i);
             }
 
-            if (plain.StartsWith("-0b", StringComparison.Ordinal) && GoStrconv.TryParseInt("-" + plain[3..], 2, out i))
+            if (plain.StartsWith("-0b", StringComparison.Ordinal) && GoNumber.TryParseInt("-" + plain[3..], 2, out i))
             {
                 return (Tag.Int, i);
             }

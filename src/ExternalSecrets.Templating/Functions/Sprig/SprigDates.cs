@@ -1,4 +1,5 @@
 using System.Globalization;
+using ExternalSecrets.Templating.Parsing;
 using ExternalSecrets.Templating.Values;
 using static ExternalSecrets.Templating.Functions.Sprig.Sig;
 
@@ -49,7 +50,7 @@ internal static class SprigDates
         {
             long n = a[0] switch
             {
-                GoString s => GoStrconv.TryParseInt(s.ToUtf8String(), 10, out var v) ? v : 0,
+                GoString s => GoNumber.TryParseInt(s.ToUtf8String(), 10, out var v) ? v : 0,
                 GoInt64 i => i.Value,
                 _ => 0,
             };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using ExternalSecrets.Templating.Formatting;
+using ExternalSecrets.Templating.Parsing;
 using ExternalSecrets.Templating.Values;
 using static ExternalSecrets.Templating.Functions.Sprig.Sig;
 
@@ -14,12 +15,12 @@ internal static class SprigMath
 {
     public static void Register(FuncMap m)
     {
-        Fn(m, "atoi", I, [S], static (_, a) => Ok(GoStrconv.TryParseInt(Str(a, 0).ToUtf8String(), 10, out var v) ? v : 0L));
+        Fn(m, "atoi", I, [S], static (_, a) => Ok(GoNumber.TryParseInt(Str(a, 0).ToUtf8String(), 10, out var v) ? v : 0L));
         Fn(m, "int64", I64, [A], static (_, a) => Ok(new GoInt64(SprigValues.ToInt64(a[0]))));
         Fn(m, "int", I, [A], static (_, a) => Ok(SprigValues.ToInt64(a[0])));
         Fn(m, "float64", F, [A], static (_, a) => Ok(SprigValues.ToFloat64(a[0])));
         Fn(m, "toDecimal", I64, [A], static (_, a) =>
-            Ok(new GoInt64(GoStrconv.TryParseInt(GoFmt.Sprint(a[0]).ToUtf8String(), 8, out var v) ? v : 0)));
+            Ok(new GoInt64(GoNumber.TryParseInt(GoFmt.Sprint(a[0]).ToUtf8String(), 8, out var v) ? v : 0)));
 
         Fn(m, "add1", I64, [A], static (_, a) => Ok(I64Of(unchecked(SprigValues.ToInt64(a[0]) + 1))));
         Var(m, "add", I64, [], A, static (_, a) =>

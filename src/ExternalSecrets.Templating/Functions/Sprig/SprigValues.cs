@@ -1,5 +1,6 @@
 using System.Globalization;
 using ExternalSecrets.Templating.Formatting;
+using ExternalSecrets.Templating.Parsing;
 using ExternalSecrets.Templating.Values;
 
 namespace ExternalSecrets.Templating.Functions.Sprig;
@@ -39,7 +40,7 @@ internal static class SprigValues
             case bool b:
                 return b ? 1 : 0;
             case GoString s:
-                return GoStrconv.TryParseInt(TrimZeroDecimal(s.ToUtf8String()), 0, out var v) ? v : 0;
+                return GoNumber.TryParseInt(TrimZeroDecimal(s.ToUtf8String()), 0, out var v) ? v : 0;
             default:
                 return 0;
         }
@@ -54,7 +55,7 @@ internal static class SprigValues
         ulong u => u,
         double d => d,
         bool b => b ? 1 : 0,
-        GoString s => GoStrconv.TryParseFloat(s.ToUtf8String(), out var f) ? f : 0,
+        GoString s => GoNumber.TryParseStrconvFloat(s.ToUtf8String(), out var f) ? f : 0,
         _ => 0,
     };
 

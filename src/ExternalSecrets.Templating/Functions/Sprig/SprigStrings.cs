@@ -460,28 +460,9 @@ internal static class SprigStrings
         return sb.ToGoString();
     }
 
-    private static GoString Cat(ReadOnlySpan<object?> args)
-    {
-        var sb = new GoStringBuilder();
-        var first = true;
-        foreach (var v in args)
-        {
-            if (v is null)
-            {
-                continue;
-            }
-
-            if (!first)
-            {
-                sb.Append((byte)' ');
-            }
-
-            first = false;
-            GoFmt.AppendValue(sb, v);
-        }
-
-        return sb.ToGoString();
-    }
+    // sprig's cat: the same non-nil, space-joined shape as quote, values printed as %v.
+    private static GoString Cat(ReadOnlySpan<object?> args) =>
+        JoinNonNil(args, static (sb, v) => GoFmt.AppendValue(sb, v));
 
     private static GoString Indent(FunctionContext ctx, long spaces, GoString v)
     {

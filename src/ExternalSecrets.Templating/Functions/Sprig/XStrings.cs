@@ -218,64 +218,37 @@ internal static class XStrings
             return (WordType.Invalid, ReadOnlyMemory<byte>.Empty, ReadOnlyMemory<byte>.Empty);
         }
 
-        var str = strMem.Span;
-        var offset = 0;
-        var remaining = strMem;
-        var (r, size) = NextValidRune(remaining.Span, GoText.RuneError);
-        offset += size;
-        WordType wt;
+        var (r, size) = NextValidRune(strMem.Span, GoText.RuneError);
+        var offset = size;
         if (r == GoText.RuneError)
         {
             return (WordType.Invalid, strMem[..offset], strMem[offset..]);
         }
 
+        WordType wt;
         if (IsConnector(r))
         {
             wt = WordType.Connector;
-            remaining = remaining[size..];
-            while (!remaining.IsEmpty)
-            {
-                (r, size) = NextValidRune(remaining.Span, r);
-                if (!IsConnector(r))
-                {
-                    break;
-                }
-
-                offset += size;
-                remaining = remaining[size..];
-            }
+            ExtendWhile(strMem, ref offset, r, static c => IsConnector(c));
         }
         else if (GoText.IsPunct(r))
         {
             wt = WordType.Punct;
-            remaining = remaining[size..];
-            while (!remaining.IsEmpty)
-            {
-                (r, size) = NextValidRune(remaining.Span, r);
-                if (!GoText.IsPunct(r))
-                {
-                    break;
-                }
-
-                offset += size;
-                remaining = remaining[size..];
-            }
+            ExtendWhile(strMem, ref offset, r, static c => GoText.IsPunct(c));
         }
         else if (GoText.IsUpper(r))
         {
             wt = WordType.UpperCase;
-            remaining = remaining[size..];
-            if (!remaining.IsEmpty)
+            if (offset < strMem.Length)
             {
-                (r, size) = NextValidRune(remaining.Span, r);
+                (r, size) = NextValidRune(strMem.Span[offset..], r);
                 if (GoText.IsUpper(r))
                 {
                     var prevSize = size;
                     offset += size;
-                    remaining = remaining[size..];
-                    while (!remaining.IsEmpty)
+                    while (offset < strMem.Length)
                     {
-                        (r, size) = NextValidRune(remaining.Span, r);
+                        (r, size) = NextValidRune(strMem.Span[offset..], r);
                         if (!GoText.IsUpper(r))
                         {
                             break;
@@ -283,85 +256,55 @@ internal static class XStrings
 
                         prevSize = size;
                         offset += size;
-                        remaining = remaining[size..];
                     }
 
                     // An upper-case run followed by a lower-case letter gives its last letter to the next word.
-                    if (!remaining.IsEmpty && IsAlphabet(r))
+                    if (offset < strMem.Length && IsAlphabet(r))
                     {
                         offset -= prevSize;
-                        remaining = strMem[offset..];
                     }
                 }
                 else if (IsAlphabet(r))
                 {
                     offset += size;
-                    remaining = remaining[size..];
-                    while (!remaining.IsEmpty)
-                    {
-                        (r, size) = NextValidRune(remaining.Span, r);
-                        if (!IsAlphabet(r) || GoText.IsUpper(r))
-                        {
-                            break;
-                        }
-
-                        offset += size;
-                        remaining = remaining[size..];
-                    }
+                    ExtendWhile(strMem, ref offset, r, static c => IsAlphabet(c) && !GoText.IsUpper(c));
                 }
             }
         }
         else if (IsAlphabet(r))
         {
             wt = WordType.Alphabet;
-            remaining = remaining[size..];
-            while (!remaining.IsEmpty)
-            {
-                (r, size) = NextValidRune(remaining.Span, r);
-                if (!IsAlphabet(r) || GoText.IsUpper(r))
-                {
-                    break;
-                }
-
-                offset += size;
-                remaining = remaining[size..];
-            }
+            ExtendWhile(strMem, ref offset, r, static c => IsAlphabet(c) && !GoText.IsUpper(c));
         }
         else if (GoText.IsNumber(r))
         {
             wt = WordType.Number;
-            remaining = remaining[size..];
-            while (!remaining.IsEmpty)
-            {
-                (r, size) = NextValidRune(remaining.Span, r);
-                if (!GoText.IsNumber(r))
-                {
-                    break;
-                }
-
-                offset += size;
-                remaining = remaining[size..];
-            }
+            ExtendWhile(strMem, ref offset, r, static c => GoText.IsNumber(c));
         }
         else
         {
             wt = WordType.Other;
-            remaining = remaining[size..];
-            while (!remaining.IsEmpty)
-            {
-                (r, size) = NextValidRune(remaining.Span, r);
-                if (size == 0 || IsConnector(r) || IsAlphabet(r) || GoText.IsNumber(r) || GoText.IsPunct(r))
-                {
-                    break;
-                }
-
-                offset += size;
-                remaining = remaining[size..];
-            }
+            ExtendWhile(strMem, ref offset, r, static c => !(IsConnector(c) || IsAlphabet(c) || GoText.IsNumber(c) || GoText.IsPunct(c)));
         }
 
-        _ = str;
-        return (wt, strMem[..offset], remaining);
+        return (wt, strMem[..offset], strMem[offset..]);
+    }
+
+    // Grows the word at str[..offset] by each following rune that keep accepts; an invalid byte
+    // sequence stands for the previous rune (xstrings' nextValidRune), so it joins or ends a run likewise.
+    private static void ExtendWhile(ReadOnlyMemory<byte> str, ref int offset, int prev, Func<int, bool> keep)
+    {
+        while (offset < str.Length)
+        {
+            var (r, size) = NextValidRune(str.Span[offset..], prev);
+            if (!keep(r))
+            {
+                return;
+            }
+
+            offset += size;
+            prev = r;
+        }
     }
 
     private static void ToLower(GoStringBuilder buf, WordType wt, ReadOnlySpan<byte> str, int connector)

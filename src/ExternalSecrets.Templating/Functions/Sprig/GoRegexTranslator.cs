@@ -108,23 +108,7 @@ internal sealed class GoRegexTranslator
                     {
                         var start = _pos;
                         _pos++;
-                        var lazy = _pos < _expr.Length && _expr[_pos] == '?';
-                        if (lazy)
-                        {
-                            _pos++;
-                        }
-
-                        var op = _expr[start.._pos];
-                        if (lastRepeat is not null)
-                        {
-                            throw Error("invalid nested repetition operator", lastRepeat + op);
-                        }
-
-                        if (!canRepeat)
-                        {
-                            throw Error("missing argument to repetition operator", op);
-                        }
-
+                        var op = RepeatOperator(start, lastRepeat, canRepeat, out var lazy);
                         _out.Append(c);
                         if (lazy != scope.Ungreedy)
                         {
@@ -140,23 +124,7 @@ internal sealed class GoRegexTranslator
                         var start = _pos;
                         if (TryRepeat(out var min, out var max))
                         {
-                            var lazy = _pos < _expr.Length && _expr[_pos] == '?';
-                            if (lazy)
-                            {
-                                _pos++;
-                            }
-
-                            var op = _expr[start.._pos];
-                            if (lastRepeat is not null)
-                            {
-                                throw Error("invalid nested repetition operator", lastRepeat + op);
-                            }
-
-                            if (!canRepeat)
-                            {
-                                throw Error("missing argument to repetition operator", op);
-                            }
-
+                            var op = RepeatOperator(start, lastRepeat, canRepeat, out var lazy);
                             var countText = _expr[start..(lazy ? _pos - 1 : _pos)];
                             if (min > 1000 || max > 1000 || (max >= 0 && max < min))
                             {
@@ -339,6 +307,30 @@ internal sealed class GoRegexTranslator
     private Scope? _pendingScope;
 
     internal static string DotNetName(int index) => "g" + index.ToString(CultureInfo.InvariantCulture);
+
+    // Finishes a repetition operator that began at start (the '?' suffix makes it lazy) and
+    // applies Go's two checks in Go's order: a repetition of a repetition, then one with nothing to repeat.
+    private string RepeatOperator(int start, string? lastRepeat, bool canRepeat, out bool lazy)
+    {
+        lazy = _pos < _expr.Length && _expr[_pos] == '?';
+        if (lazy)
+        {
+            _pos++;
+        }
+
+        var op = _expr[start.._pos];
+        if (lastRepeat is not null)
+        {
+            throw Error("invalid nested repetition operator", lastRepeat + op);
+        }
+
+        if (!canRepeat)
+        {
+            throw Error("missing argument to repetition operator", op);
+        }
+
+        return op;
+    }
 
     private bool TryRepeat(out int min, out int max)
     {

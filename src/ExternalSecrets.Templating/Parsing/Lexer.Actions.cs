@@ -253,38 +253,7 @@ internal sealed partial class Lexer
         return Rest(_pos).StartsWith(_right);
     }
 
-    private bool LexChar()
-    {
-        while (true)
-        {
-            var r = Next();
-            if (r == '\\')
-            {
-                var e = Next();
-                if (e != Eof && e != '\n')
-                {
-                    continue;
-                }
-
-                Errorf("unterminated character constant");
-                return false;
-            }
-
-            if (r is Eof or '\n')
-            {
-                Errorf("unterminated character constant");
-                return false;
-            }
-
-            if (r == '\'')
-            {
-                break;
-            }
-        }
-
-        Emit(TokenKind.CharConstant);
-        return true;
-    }
+    private bool LexChar() => LexEscapedUntil('\'', "unterminated character constant", TokenKind.CharConstant);
 
     private bool LexNumber()
     {
@@ -388,36 +357,37 @@ internal sealed partial class Lexer
         return true;
     }
 
-    private bool LexQuote()
+    private bool LexQuote() => LexEscapedUntil('"', "unterminated quoted string", TokenKind.String);
+
+    // Go's lexChar and lexQuote differ only in the closing rune, the error and the token kind:
+    // a backslash escapes the next rune, and a newline or end of input leaves the constant unterminated.
+    private bool LexEscapedUntil(char close, string unterminated, TokenKind kind)
     {
         while (true)
         {
             var r = Next();
             if (r == '\\')
             {
-                var e = Next();
-                if (e != Eof && e != '\n')
+                r = Next();
+                if (r != Eof && r != '\n')
                 {
                     continue;
                 }
-
-                Errorf("unterminated quoted string");
-                return false;
             }
 
             if (r is Eof or '\n')
             {
-                Errorf("unterminated quoted string");
+                Errorf(unterminated);
                 return false;
             }
 
-            if (r == '"')
+            if (r == close)
             {
                 break;
             }
         }
 
-        Emit(TokenKind.String);
+        Emit(kind);
         return true;
     }
 

@@ -143,6 +143,18 @@ public sealed class EngineApiTests
         Assert.StartsWith("template: k:1:", e.SafeMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{{ index .list .n }}", "error calling index: index out of range: 7654321", "error calling index: index out of range")]
+    [InlineData("{{ slice .text 0 (len .long) }}", "error calling slice: index out of range: 10", "error calling slice: index out of range")]
+    [InlineData("{{ slice .text 2 (len .list) }}", "error calling slice: invalid slice index: 2 > 1", "error calling slice: invalid slice index")]
+    public void The_safe_message_leaves_out_indexes_that_may_come_from_data(string text, string goText, string safeText)
+    {
+        var data = GoValues.FromClr(new Dictionary<string, object?> { ["n"] = 7654321L, ["long"] = "0123456789", ["text"] = "abc", ["list"] = new object?[] { "a" } });
+        var e = Assert.Throws<TemplateExecException>(() => GoTemplate.Parse("k", text).Execute(data));
+        Assert.EndsWith(goText, e.Message, StringComparison.Ordinal);
+        Assert.EndsWith(safeText, e.SafeMessage, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_safe_message_equals_the_message_when_nothing_is_quoted()
     {

@@ -372,17 +372,32 @@ internal sealed partial class Executor
     }
 
     /// <summary>
-    /// A function error for <see cref="TemplateException.SafeMessage"/>: Go's builtins report only
-    /// positions and types, except eq/ne's "non-comparable" which quotes values; other functions may
-    /// echo their (secret) input, so their text is withheld.
+    /// A function error for <see cref="TemplateException.SafeMessage"/>: Go's builtins report
+    /// positions and types, except eq/ne's "non-comparable" (quotes values) and index/slice's range
+    /// errors (quote integers that may come from data), which are cut to their fixed text; other
+    /// functions may echo their (secret) input, so their text is withheld.
     /// </summary>
+    private static readonly (string Prefix, string Safe)[] ValueQuotingBuiltinErrors =
+    [
+        ("non-comparable", "non-comparable values"),
+        ("index out of range", "index out of range"),
+        ("invalid slice index", "invalid slice index"),
+    ];
+
     private static string WithheldCallError(string name, bool isBuiltin, string error)
     {
         if (isBuiltin)
         {
-            return error.StartsWith("non-comparable", StringComparison.Ordinal)
-                ? $"error calling {name}: non-comparable values"
-                : $"error calling {name}: {error}";
+            // index/slice quote the offending integer, which may come from data ({{ index .list .n }}).
+            foreach (var (prefix, safe) in ValueQuotingBuiltinErrors)
+            {
+                if (error.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return $"error calling {name}: {safe}";
+                }
+            }
+
+            return $"error calling {name}: {error}";
         }
 
         return $"error calling {name}: details withheld (they may contain secret data)";

@@ -32,7 +32,9 @@ public sealed class GoTemplateRenderer : ISecretTemplateRenderer
         }
         catch (TemplateException ex)
         {
-            throw new SealedSecretException($"error rendering template.data[{key}]: {ex.SafeMessage}", ex);
+            // No inner exception: the TemplateException's Message is Go's text, which may quote data
+            // values, and a logger printing this exception with ToString() would show it.
+            throw new SealedSecretException($"error rendering template.data[{key}]: {ex.SafeMessage}");
         }
     }
 }

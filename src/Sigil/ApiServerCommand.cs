@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Runtime.InteropServices;
 using Kube.ApiServer.Hosting;
 
 namespace Sigil;
@@ -24,7 +22,7 @@ internal static class ApiServerCommand
                 case "--data-dir" when i + 1 < args.Length:
                     dataDir = args[++i];
                     break;
-                case "--port" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is >= 0 and <= 65535:
+                case "--port" when i + 1 < args.Length && StopSignal.TryParsePort(args[i + 1], out var p):
                     port = p;
                     i++;
                     break;
@@ -42,9 +40,7 @@ internal static class ApiServerCommand
             }
         }
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+        using var stop = new StopSignal(ct);
         ApiServerHost host;
         try
         {
@@ -61,14 +57,8 @@ internal static class ApiServerCommand
             await stdout.WriteLineAsync($"apiserver listening on {host.BaseAddress.GetLeftPart(UriPartial.Authority)}");
             await stdout.WriteLineAsync($"kubeconfig: {host.KubeconfigPath}");
             await stdout.FlushAsync(CancellationToken.None);
-            try
-            {
-                await Task.Delay(Timeout.Infinite, stop.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                await stdout.WriteLineAsync("apiserver stopping");
-            }
+            await stop.WaitAsync();
+            await stdout.WriteLineAsync("apiserver stopping");
         }
 
         return 0;

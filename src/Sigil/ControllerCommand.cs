@@ -51,9 +51,7 @@ internal static class ControllerCommand
                 b.AddSimpleConsole(o => o.SingleLine = true);
             }
         });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+        using var stop = new StopSignal(ct);
         SealedSecretsControllerHost controller;
         try
         {
@@ -69,13 +67,7 @@ internal static class ControllerCommand
         {
             // Upstream: SIGUSR1 makes a new key at once (signal 10 on Linux).
             using var sigusr1 = OperatingSystem.IsLinux() ? PosixSignalRegistration.Create((PosixSignal)10, c => { c.Cancel = true; controller.RenewKeyNow(); }) : null;
-            try
-            {
-                await Task.Delay(Timeout.Infinite, stop.Token);
-            }
-            catch (OperationCanceledException)
-            {
-            }
+            await stop.WaitAsync();
         }
         return 0;
     }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Runtime.InteropServices;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
@@ -35,7 +34,7 @@ internal static class UpCommand
                 case "--data-dir" when i + 1 < args.Length:
                     dataDir = args[++i];
                     break;
-                case "--port" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is >= 0 and <= 65535:
+                case "--port" when i + 1 < args.Length && StopSignal.TryParsePort(args[i + 1], out var p):
                     port = p;
                     i++;
                     break;
@@ -56,9 +55,7 @@ internal static class UpCommand
 
         var root = Path.GetFullPath(dataDir);
         var kubeconfig = Path.Combine(root, "kubeconfig");
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+        using var stop = new StopSignal(ct);
         using var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole(o => o.SingleLine = true));
 
         ApiServerHost server;
@@ -101,14 +98,8 @@ internal static class UpCommand
             {
                 await stdout.WriteAsync(Banner(server.BaseAddress, kubeconfig, dataDir));
                 await stdout.FlushAsync(CancellationToken.None);
-                try
-                {
-                    await Task.Delay(Timeout.Infinite, stop.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    await stdout.WriteLineAsync("sigil: stopping (state kept in " + dataDir + ")");
-                }
+                await stop.WaitAsync();
+                await stdout.WriteLineAsync("sigil: stopping (state kept in " + dataDir + ")");
             }
         }
         return 0;

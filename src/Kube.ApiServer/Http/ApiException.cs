@@ -74,25 +74,8 @@ internal sealed class ApiException : Exception
     public static ApiException Invalid(string kind, string? group, string name, string field, string message, string type = "FieldValueInvalid") =>
         Invalid(kind, group, name, [new FieldError(field, message, type)]);
 
-    public JsonObject ToStatus()
-    {
-        var status = new JsonObject
-        {
-            ["kind"] = "Status",
-            ["apiVersion"] = "v1",
-            ["metadata"] = new JsonObject(),
-            ["status"] = "Failure",
-            ["message"] = Message,
-            ["reason"] = Reason,
-        };
-        if (Details is { Count: > 0 })
-        {
-            status["details"] = Details.DeepClone();
-        }
-
-        status["code"] = Code;
-        return status;
-    }
+    public JsonObject ToStatus() =>
+        FailureStatus.Create(Code, Reason, Message, Details?.DeepClone().AsObject());
 
     private static string Qualified(string resource, string? group) =>
         string.IsNullOrEmpty(group) ? resource : $"{resource}.{group}";

@@ -58,16 +58,6 @@ public sealed record ApplyResult
             });
         }
 
-        return new JsonObject
-        {
-            ["kind"] = "Status",
-            ["apiVersion"] = "v1",
-            ["metadata"] = new JsonObject(),
-            ["status"] = "Failure",
-            ["message"] = ConflictMessage,
-            ["reason"] = "Conflict",
-            ["details"] = new JsonObject { ["causes"] = causes },
-            ["code"] = 409,
-        };
+        return FailureStatus.Create(409, "Conflict", ConflictMessage, new JsonObject { ["causes"] = causes });
     }
 }

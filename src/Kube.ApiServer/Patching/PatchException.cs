@@ -48,28 +48,12 @@ public sealed class PatchException : Exception
     internal bool AsGenericResponse { get; private init; }
 
     /// <summary>The Status object kube-apiserver answers for this error (reference §13).</summary>
-    public JsonObject ToStatus()
-    {
-        var status = new JsonObject
+    public JsonObject ToStatus() => AsGenericResponse
+        ? FailureStatus.Create(StatusCode, Reason, "the server rejected our request due to an error in our request", new JsonObject
         {
-            ["kind"] = "Status",
-            ["apiVersion"] = "v1",
-            ["metadata"] = new JsonObject(),
-            ["status"] = "Failure",
-            ["message"] = AsGenericResponse ? "the server rejected our request due to an error in our request" : Message,
-            ["reason"] = Reason,
-        };
-        if (AsGenericResponse)
-        {
-            status["details"] = new JsonObject
-            {
-                ["causes"] = new JsonArray(new JsonObject { ["reason"] = "UnexpectedServerResponse", ["message"] = Message }),
-            };
-        }
-
-        status["code"] = StatusCode;
-        return status;
-    }
+            ["causes"] = new JsonArray(new JsonObject { ["reason"] = "UnexpectedServerResponse", ["message"] = Message }),
+        })
+        : FailureStatus.Create(StatusCode, Reason, Message);
 
     internal static PatchException BadRequest(string message) => new(400, "BadRequest", message);
 

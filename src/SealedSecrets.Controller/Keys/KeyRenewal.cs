@@ -84,7 +84,7 @@ internal sealed partial class KeyRenewal(
             using var pair = SealingKeyFactory.Generate(options.KeySize, options.KeyTtl, options.MyCn.Length == 0 ? null : options.MyCn, now, RandomNumberGenerator.Create());
             // Registered exactly as read back from the stored Secret, so that this replica orders it
             // among the others the way every follower that loads the same Secret does.
-            var generatedAt = now > registry.Latest?.GeneratedAt ? now : (registry.Latest?.GeneratedAt?.AddTicks(1) ?? now);
+            var generatedAt = registry.Latest?.GeneratedAt is { } previous && previous >= now ? previous.AddTicks(1) : now;
             var created = await store.CreateAsync(KeySecrets.ToSecret(pair, options, generatedAt), cancellationToken).ConfigureAwait(false);
             var key = KeySecrets.Read(created, options.KeyOrderPriority);
             registry.Register(key);

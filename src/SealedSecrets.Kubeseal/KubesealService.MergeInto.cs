@@ -15,19 +15,7 @@ public sealed partial class KubesealService
     private void MergeInto(KubesealOptions options, SealingPublicKey key, byte[] input)
     {
         var path = options.MergeInto!;
-        byte[] existingBytes;
-        try
-        {
-            existingBytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new KubesealException($"open {path}: no such file or directory", ex);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new KubesealException($"open {path}: {ex.Message}", ex);
-        }
+        var existingBytes = LocalFile.ReadAllBytes(path);
         var documents = ManifestDocuments.Parse(existingBytes, path);
         if (documents.Count != 1)
         {

@@ -28,18 +28,7 @@ public sealed partial class KubesealService
             // kubectl syntax [key=]path; the key means nothing for a single raw value.
             var spec = options.FromFile[0];
             var path = spec.Contains('=', StringComparison.Ordinal) ? spec[(spec.IndexOf('=', StringComparison.Ordinal) + 1)..] : spec;
-            try
-            {
-                data = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-            {
-                throw new KubesealException($"open {path}: no such file or directory", ex);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw new KubesealException($"open {path}: {ex.Message}", ex);
-            }
+            data = await LocalFile.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
         }
         else
         {

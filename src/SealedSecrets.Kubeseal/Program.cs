@@ -14,16 +14,9 @@ catch (UsageException ex)
     stderr.Write($"{ex.Message}\n{KubesealArgumentParser.Usage()}");
     return 2;
 }
-catch (KubesealException ex)
-{
-    stderr.Write($"error: {ex.Message}\n");
-    return 1;
-}
 catch (Exception ex) when (ex is not OutOfMemoryException)
 {
-    // A bug, not bad input: report it without the message, which might quote input values.
-    stderr.Write($"error: internal error ({ex.GetType().Name}); please report it\n");
-    return 1;
+    return Fail(ex);
 }
 
 if (!Console.IsInputRedirected && !options.Help && !options.Version && string.IsNullOrEmpty(options.SecretFile) && !options.FetchCert)
@@ -42,14 +35,18 @@ try
     await service.RunAsync(options, stdin, stdout, CancellationToken.None);
     return 0;
 }
-catch (KubesealException ex)
-{
-    stderr.Write($"error: {ex.Message}\n");
-    return 1;
-}
 catch (Exception ex) when (ex is not OutOfMemoryException)
 {
-    // A bug, not bad input: report it without the message, which might quote input values.
-    stderr.Write($"error: internal error ({ex.GetType().Name}); please report it\n");
+    return Fail(ex);
+}
+
+// Both phases (parsing, running) map failures alike: a KubesealException is bad input and its
+// message is safe to show; anything else is a bug, reported without its message, which might
+// quote input values.
+int Fail(Exception ex)
+{
+    stderr.Write(ex is KubesealException
+        ? $"error: {ex.Message}\n"
+        : $"error: internal error ({ex.GetType().Name}); please report it\n");
     return 1;
 }

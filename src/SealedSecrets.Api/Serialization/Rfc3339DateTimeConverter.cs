@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -11,22 +10,10 @@ namespace SealedSecrets.Api.Serialization;
 public sealed class Rfc3339DateTimeConverter : JsonConverter<DateTime>
 {
     /// <inheritdoc/>
-    public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        // A JsonException (not FormatException) lets the serializer report the path; the text
-        // itself is not echoed.
-        if (reader.TokenType != JsonTokenType.String
-            || !DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var value))
-        {
-            throw new JsonException("expected an RFC 3339 time");
-        }
-        return value.UtcDateTime;
-    }
+    public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        Rfc3339DateTimeOffsetConverter.ReadTime(ref reader).UtcDateTime;
 
     /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-    }
+    public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
+        Rfc3339DateTimeOffsetConverter.WriteUtc(writer, value.ToUniversalTime());
 }

@@ -8,7 +8,13 @@ namespace SealedSecrets.Api.Serialization;
 public sealed class Rfc3339DateTimeOffsetConverter : JsonConverter<DateTimeOffset>
 {
     /// <inheritdoc/>
-    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadTime(ref reader);
+
+    /// <inheritdoc/>
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => WriteUtc(writer, value.UtcDateTime);
+
+    // Shared with Rfc3339DateTimeConverter so both CLR time types read and write Kubernetes Time alike.
+    internal static DateTimeOffset ReadTime(ref Utf8JsonReader reader)
     {
         // A JsonException (not FormatException) lets the serializer report the path; the text
         // itself is not echoed.
@@ -20,10 +26,9 @@ public sealed class Rfc3339DateTimeOffsetConverter : JsonConverter<DateTimeOffse
         return value;
     }
 
-    /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
+    internal static void WriteUtc(Utf8JsonWriter writer, DateTime utc)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        writer.WriteStringValue(utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
     }
 }

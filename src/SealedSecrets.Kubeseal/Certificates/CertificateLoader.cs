@@ -17,11 +17,11 @@ internal sealed class CertificateLoader(HttpClient? http, TimeProvider time)
     {
         if (!Uri.TryCreate(location, UriKind.Absolute, out var uri) || uri.Scheme.Length <= 1 || uri.IsFile && !location.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
         {
-            return ReadLocal(location);
+            return LocalFile.ReadAllBytes(location);
         }
         if (uri.IsFile)
         {
-            return ReadLocal(uri.LocalPath);
+            return LocalFile.ReadAllBytes(uri.LocalPath);
         }
         if (uri.Scheme is not ("http" or "https") || http is null)
         {
@@ -69,22 +69,6 @@ internal sealed class CertificateLoader(HttpClient? http, TimeProvider time)
             {
                 throw new KubesealException(ex.Message, ex);
             }
-        }
-    }
-
-    private static byte[] ReadLocal(string path)
-    {
-        try
-        {
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new KubesealException($"open {path}: no such file or directory", ex);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new KubesealException($"open {path}: {ex.Message}", ex);
         }
     }
 }

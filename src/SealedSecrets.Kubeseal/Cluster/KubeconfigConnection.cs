@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using SealedSecrets.Kubeseal.Kubeconfig;
 using YamlDotNet.RepresentationModel;
 
 namespace SealedSecrets.Kubeseal.Cluster;
@@ -185,21 +186,7 @@ internal sealed class KubeconfigConnection : IDisposable
         return fallback is not null && File.Exists(fallback) ? [fallback] : [];
     }
 
-    private static YamlMappingNode? Load(string file)
-    {
-        try
-        {
-            var stream = new YamlStream();
-            using var reader = new StreamReader(file);
-            stream.Load(reader);
-            return stream.Documents.Count > 0 ? stream.Documents[0].RootNode as YamlMappingNode : null;
-        }
-        catch (YamlDotNet.Core.YamlException ex)
-        {
-            throw new InvalidOperationException($"cannot read kubeconfig {file}: invalid YAML at line {ex.Start.Line}", ex);
-        }
-    }
+    private static YamlMappingNode? Load(string file) => KubeconfigYaml.Load(file);
 
-    private static string? Scalar(YamlMappingNode node, string key) =>
-        node.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode scalar ? scalar.Value : null;
+    private static string? Scalar(YamlMappingNode node, string key) => KubeconfigYaml.Scalar(node, key);
 }

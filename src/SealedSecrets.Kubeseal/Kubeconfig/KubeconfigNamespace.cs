@@ -64,25 +64,8 @@ internal static class KubeconfigNamespace
         return string.IsNullOrEmpty(home) ? [] : [Path.Combine(home, ".kube", "config")];
     }
 
-    private static YamlMappingNode? Load(string file)
-    {
-        if (!File.Exists(file))
-        {
-            return null;
-        }
-        try
-        {
-            var stream = new YamlStream();
-            using var reader = new StreamReader(file);
-            stream.Load(reader);
-            return stream.Documents.Count > 0 ? stream.Documents[0].RootNode as YamlMappingNode : null;
-        }
-        catch (YamlDotNet.Core.YamlException ex)
-        {
-            throw new KubesealException($"cannot read kubeconfig {file}: invalid YAML at line {ex.Start.Line}", ex);
-        }
-    }
+    // A missing file in KUBECONFIG is skipped, as kubectl does.
+    private static YamlMappingNode? Load(string file) => File.Exists(file) ? KubeconfigYaml.Load(file) : null;
 
-    private static string? Scalar(YamlMappingNode node, string key) =>
-        node.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode scalar ? scalar.Value : null;
+    private static string? Scalar(YamlMappingNode node, string key) => KubeconfigYaml.Scalar(node, key);
 }

@@ -20,20 +20,7 @@ internal static class RecoveryKeyLoader
         var keys = new List<SealingPrivateKey>();
         foreach (var path in paths)
         {
-            byte[] bytes;
-            try
-            {
-                bytes = File.ReadAllBytes(path);
-            }
-            catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-            {
-                throw new KubesealException($"open {path}: no such file or directory", ex);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw new KubesealException($"open {path}: {ex.Message}", ex);
-            }
-            keys.AddRange(LoadOne(path, bytes));
+            keys.AddRange(LoadOne(path, LocalFile.ReadAllBytes(path)));
         }
         return keys;
     }
